@@ -1,0 +1,236 @@
+package com.luckygas.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every exception that reaches the REST layer into an RFC 9457 problem. One class, shipped
+ * in a jar every service depends on (docs/adr/0003): services throw {@link ProblemException} or
+ * let validation/Jackson/security exceptions happen, and never build error bodies themselves.
+ * Nothing from the exception (class names, stack traces, SQL) is sent to the client.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return e.problem().toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
+                .toList();
+        return Problem.invalid("The request has invalid fields.", violations).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e) {
+        return Problem.invalid("The request body is not valid JSON.", null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e) {
+        return wrongType(e);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return wrongType(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e) {
+        return wrongType(e);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return Problem.invalid("The request body could not be read as JSON.", null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthorizedResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthorizedResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.of(Response.Status.FORBIDDEN, "Your role does not allow this action.").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response staleUpdate(OptimisticLockException e) {
+        return Problem.of(Response.Status.CONFLICT,
+                "Someone else changed this record in the meantime; reload it and apply your change again.")
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        // The JSON reader reports an unreadable body as a bare 400 whose cause says what was wrong.
+        if (e.getCause() instanceof JsonParseException cause) {
+            return malformedJson(cause);
+        }
+        if (e.getCause() instanceof JsonMappingException cause) {
+            return wrongType(cause);
+        }
+        Response original = e.getResponse();
+        Response.StatusType status = original.getStatusInfo();
+        String detail = switch (status.getStatusCode()) {
+            case 404 -> "No such resource.";
+            case 405 -> "This method is not allowed here.";
+            case 406 -> "The requested media type cannot be produced.";
+            case 415 -> "Unsupported media type; send application/json.";
+            default -> status.getReasonPhrase();
+        };
+        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA)
+                .entity(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null));
+        original.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        // The client gets a reference it can quote; the log has the whole story under the same reference.
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error, reference %s", reference);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred (reference " + reference + ").").toResponse();
+    }
+
+    static Response unauthorizedResponse() {
+        return Response.status(Response.Status.UNAUTHORIZED).type(Problem.MEDIA)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(Problem.of(Response.Status.UNAUTHORIZED, "A valid access token is required."))
+                .build();
+    }
+
+    private static Response wrongType(JsonMappingException e) {
+        String field = jsonPath(e.getPath());
+        if (field.isEmpty()) {
+            return Problem.invalid("The request body does not have the expected structure.", null).toResponse();
+        }
+        String message = "has the wrong type";
+        if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
+            message = "must be one of " + Arrays.stream(ife.getTargetType().getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", "));
+        } else if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
+            message = "must be " + describe(mie.getTargetType());
+        }
+        return Problem.invalid("The request has invalid fields.", List.of(new Problem.Violation(field, message)))
+                .toResponse();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type.getName().startsWith("java.time.")) {
+            return "an ISO-8601 " + (type.getSimpleName().equals("LocalDate") ? "date (2026-05-20)" : "value");
+        }
+        return "an object";
+    }
+
+    static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The field a violation is about, as the client named it: a body property path such as
+     * {@code items[1].quantity}, or the query/path parameter name. The method and body-parameter
+     * nodes of the bean-validation path are internal and dropped.
+     */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = new ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (kind == ElementKind.PARAMETER || kind == ElementKind.CROSS_PARAMETER) {
+                // A body parameter is followed by its properties; a query/path parameter stands alone.
+                if (i == nodes.size() - 1) {
+                    out.append(node.getName());
+                }
+                continue;
+            }
+            // "items[1].quantity": the index belongs to the element that holds this node.
+            if (node.isInIterable() && !out.isEmpty()) {
+                out.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getName() == null || node.getName().startsWith("<")) {
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append('.');
+            }
+            out.append(node.getName());
+        }
+        return out.isEmpty() ? "body" : out.toString();
+    }
+}

@@ -1,0 +1,79 @@
+package com.luckygas.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every service must offer, whatever its features: health and OpenAPI endpoints, its tables
+ * in its own PostgreSQL schema (created by Flyway, nothing in {@code public}), and problem+json
+ * for a path that does not exist.
+ */
+public abstract class ServiceFoundationContract {
+
+    /** The schema this service owns. */
+    protected abstract String schema();
+
+    /** The tables this service's first migration creates. */
+    protected abstract List<String> tables();
+
+    /** The service's datasource (field-injected in the concrete test). */
+    protected abstract DataSource dataSource();
+
+    @Test
+    void healthEndpointsAnswerUp() {
+        for (String probe : List.of("started", "live", "ready")) {
+            given().get("/q/health/" + probe).then().statusCode(200).body("status", equalTo("UP"));
+        }
+    }
+
+    @Test
+    void openApiDocumentIsServed() {
+        given().get("/q/openapi?format=json").then().statusCode(200).body("openapi", containsString("3."));
+    }
+
+    @Test
+    void tablesLiveInTheServiceSchemaOnly() throws Exception {
+        try (Connection c = dataSource().getConnection()) {
+            List<String> own = tablesIn(c, schema());
+            for (String table : tables()) {
+                assertTrue(own.contains(table), table + " should be in schema " + schema() + " but it has " + own);
+            }
+            assertTrue(own.contains("flyway_schema_history"), "Flyway history should be in schema " + schema());
+            assertEquals(List.of(), tablesIn(c, "public"), "nothing may be created in schema public");
+        }
+    }
+
+    @Test
+    void unknownPathIsAProblem() {
+        given().get("/api/no-such-thing").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body(not(containsString("Exception")));
+    }
+
+    private static List<String> tablesIn(Connection c, String schema) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name")) {
+            s.setString(1, schema);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+}

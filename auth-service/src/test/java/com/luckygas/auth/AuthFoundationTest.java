@@ -8,9 +8,10 @@ import jakarta.inject.Inject;
 import java.util.List;
 import javax.sql.DataSource;
 
-// The PostgreSQL declared here serves every test of this module.
+// The test resources declared here serve every test of this module.
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(AuthTestSettings.class)
 class AuthFoundationTest extends ServiceFoundationContract {
 
     @Inject

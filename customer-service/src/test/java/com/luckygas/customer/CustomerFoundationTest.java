@@ -25,7 +25,7 @@ class CustomerFoundationTest extends ServiceFoundationContract {
 
     @Override
     protected List<String> tables() {
-        return List.of("customer");
+        return List.of("customer", "area");
     }
 
     @Override

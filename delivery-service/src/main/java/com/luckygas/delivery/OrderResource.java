@@ -24,10 +24,13 @@ public class OrderResource {
         }
     }
 
-    /** Orders, newest requested date first (then newest id). */
+    /** Orders, newest requested date first (then newest id); {@code customerId} keeps one customer's. */
     @GET
-    public Page<OrderView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Page<OrderView> list(@QueryParam("customerId") Long customerId,
+                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return Page.of(Order.findAll(Sort.descending("requestedDate", "id")), page, size, OrderView::of);
+        Sort newestFirst = Sort.descending("requestedDate", "id");
+        return Page.of(customerId == null ? Order.findAll(newestFirst) : Order.find("customerId", newestFirst, customerId),
+                page, size, OrderView::of);
     }
 }

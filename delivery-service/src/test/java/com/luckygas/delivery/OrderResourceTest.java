@@ -34,5 +34,9 @@ class OrderResourceTest {
                 .body("items.requestedDate", contains("2026-11-22", "2026-11-21", "2026-11-20"))
                 .body("items[0].notes", equalTo("下午才在"))
                 .body("items[0].status", equalTo("PENDING"));
+        given().auth().oauth2(TestTokens.office()).queryParam("customerId", 3).get("/api/orders")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].customerId", equalTo(3));
+        given().auth().oauth2(TestTokens.office()).queryParam("customerId", 99).get("/api/orders")
+                .then().statusCode(200).body("total", equalTo(0));
     }
 }

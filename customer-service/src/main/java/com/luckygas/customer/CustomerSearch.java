@@ -1,0 +1,136 @@
+package com.luckygas.customer;
+
+import com.luckygas.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The office's customer search: one {@code q} that is an exact code, a phone number in any
+ * format, or part of the short name, invoice title or address (Chinese included), plus filters.
+ * Every branch of the query has an index (V2__customer_book.sql); the page costs two statements,
+ * the rows and the count.
+ */
+@ApplicationScoped
+public class CustomerSearch {
+
+    /** Sort orders; every one ends with the id so that pages never overlap or skip. */
+    public enum Sort {
+        RELEVANCE, CODE, NAME, UPDATED;
+
+        String orderBy(boolean hasPhone) {
+            return switch (this) {
+                case RELEVANCE -> rank(hasPhone) + ", c.code, c.id";
+                case CODE -> "c.code, c.id";
+                case NAME -> "c.short_name, c.code, c.id";
+                case UPDATED -> "c.updated_at DESC, c.id DESC";
+            };
+        }
+    }
+
+    public record Filters(String q, String area, String type, Boolean active, Boolean hasCoordinates) {
+    }
+
+    /** Exact code first, then phone, then name starting with q, name containing q, invoice title, address. */
+    private static String rank(boolean hasPhone) {
+        return "CASE WHEN c.code = :q THEN 0"
+                + (hasPhone ? " WHEN c.phones @> ARRAY[CAST(:phone AS text)] THEN 1" : "")
+                + " WHEN lower(c.short_name) LIKE :prefix THEN 2"
+                + " WHEN lower(c.short_name) LIKE :like THEN 3"
+                + " WHEN lower(coalesce(c.invoice_title, '')) LIKE :like THEN 4"
+                + " ELSE 5 END";
+    }
+
+    /** A built statement: SQL and its parameters (kept apart so that tests can EXPLAIN exactly it). */
+    public record Statement(String sql, Map<String, Object> params) {
+
+        public Query on(EntityManager em, Class<?> resultClass) {
+            Query query = resultClass == null ? em.createNativeQuery(sql) : em.createNativeQuery(sql, resultClass);
+            params.forEach(query::setParameter);
+            return query;
+        }
+    }
+
+    final EntityManager em;
+
+    CustomerSearch(EntityManager em) {
+        this.em = em;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Page<CustomerView> search(Filters filters, Sort sort, int page, int size) {
+        List<Customer> rows = rows(filters, sort, page, size).on(em, Customer.class).getResultList();
+        long total = ((Number) count(filters).on(em, null).getSingleResult()).longValue();
+        return new Page<>(rows.stream().map(CustomerView::of).toList(), page, size, total);
+    }
+
+    public Statement rows(Filters filters, Sort sort, int page, int size) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filters, params);
+        boolean hasQuery = params.containsKey("q");
+        Sort effective = sort != null ? sort : hasQuery ? Sort.RELEVANCE : Sort.CODE;
+        if (effective == Sort.RELEVANCE && !hasQuery) {
+            effective = Sort.CODE;
+        }
+        if (effective != Sort.RELEVANCE) {
+            // the rank's parameters are only bound when the rank is used
+            params.remove("prefix");
+        }
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        return new Statement("SELECT c.* FROM customer.customer c" + where + " ORDER BY " + effective.orderBy(params.containsKey("phone"))
+                + " LIMIT :limit OFFSET :offset", params);
+    }
+
+    public Statement count(Filters filters) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filters, params);
+        params.remove("prefix");
+        return new Statement("SELECT count(*) FROM customer.customer c" + where, params);
+    }
+
+    private static String where(Filters f, Map<String, Object> params) {
+        List<String> conditions = new ArrayList<>();
+        String q = f.q() == null ? "" : f.q().strip();
+        if (!q.isEmpty()) {
+            String lowered = q.toLowerCase(Locale.ROOT);
+            params.put("q", q);
+            params.put("like", "%" + escapeLike(lowered) + "%");
+            params.put("prefix", escapeLike(lowered) + "%");
+            String phone = PhoneNumbers.normalise(q).orElse(null);
+            if (phone != null) {
+                params.put("phone", phone);
+            }
+            conditions.add("(c.code = :q"
+                    + (phone != null ? " OR c.phones @> ARRAY[CAST(:phone AS text)]" : "")
+                    + " OR c.search_grams @> customer.search_grams(:q)"
+                    + " AND (lower(c.short_name) LIKE :like OR lower(coalesce(c.invoice_title, '')) LIKE :like"
+                    + " OR lower(coalesce(c.address, '')) LIKE :like))");
+        }
+        if (f.area() != null && !f.area().isBlank()) {
+            params.put("area", f.area().strip());
+            conditions.add("c.area = :area");
+        }
+        if (f.type() != null && !f.type().isBlank()) {
+            params.put("type", f.type().strip());
+            conditions.add("c.customer_type = :type");
+        }
+        if (f.active() != null) {
+            params.put("active", f.active());
+            conditions.add("c.active = :active");
+        }
+        if (f.hasCoordinates() != null) {
+            conditions.add(f.hasCoordinates() ? "c.latitude IS NOT NULL" : "c.latitude IS NULL");
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,39 @@
+package com.luckygas.customer;
+
+import com.luckygas.customer.Customer.PaymentTerm;
+import com.luckygas.customer.Customer.Slot;
+import com.luckygas.customer.Customer.VehicleAccess;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** A customer as the API shows it. */
+public record CustomerView(
+        long id, String code, String shortName, String invoiceTitle, List<String> phones, String address, String area,
+        BigDecimal latitude, BigDecimal longitude, String type, PaymentTerm paymentTerm, String pricingMethod,
+        List<Integer> acceptedHours, Slot preferredSlot, String closedDays, VehicleAccess vehicleAccess,
+        BigDecimal avgDailyUseKg, Integer maxCycleDays, Integer allowedDelayDays, BigDecimal monthlyVolume,
+        boolean subscriptionMember, boolean needsSameDay, boolean terminated, List<String> equipment,
+        Map<String, Integer> cylindersHeld, String deliveryNotes, boolean active, boolean incomplete,
+        OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
+
+    public static CustomerView of(Customer c) {
+        return new CustomerView(c.id, c.code, c.shortName, c.invoiceTitle, List.of(c.phones), c.address, c.area,
+                c.latitude, c.longitude, c.type, c.paymentTerm, c.pricingMethod, List.of(c.acceptedHours),
+                c.preferredSlot, c.closedDays, c.vehicleAccess, c.avgDailyUseKg, c.maxCycleDays, c.allowedDelayDays,
+                c.monthlyVolume, c.subscriptionMember, c.needsSameDay, c.terminated, Arrays.asList(c.equipment),
+                Map.copyOf(c.cylindersHeld), c.deliveryNotes, c.active, c.incomplete, c.createdAt, c.updatedAt,
+                c.version);
+    }
+
+    /** The writable part, as a full update would send it back. */
+    public CustomerInput toInput() {
+        return new CustomerInput(code, shortName, invoiceTitle, phones, address, area, latitude, longitude, type,
+                paymentTerm, pricingMethod, acceptedHours, preferredSlot, closedDays, vehicleAccess, avgDailyUseKg,
+                maxCycleDays, allowedDelayDays, monthlyVolume, subscriptionMember, needsSameDay, terminated,
+                equipment.stream().map(Customer.Equipment::valueOf).collect(java.util.stream.Collectors.toSet()),
+                cylindersHeld, deliveryNotes, version);
+    }
+}

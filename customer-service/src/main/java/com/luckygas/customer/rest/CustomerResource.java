@@ -1,0 +1,200 @@
+package com.luckygas.customer.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.luckygas.common.Page;
+import com.luckygas.common.ProblemException;
+import com.luckygas.customer.CustomerBook;
+import com.luckygas.customer.CustomerInput;
+import com.luckygas.customer.CustomerSearch;
+import com.luckygas.customer.CustomerView;
+import com.luckygas.customer.DeliveryHistory;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The customer book. ADMIN and OFFICE may do everything here; DRIVER gets 403 (drivers see their
+ * stops' customers through route-service). Responses carry the version as {@code ETag}; updates
+ * must name the version they were made against ({@code If-Match} or the {@code version} field).
+ */
+@Path("/api/customers")
+@RolesAllowed({"ADMIN", "OFFICE"})
+public class CustomerResource {
+
+    public record LookupRequest(@NotNull @Size(min = 1, max = 500) List<@NotNull Long> ids) {
+    }
+
+    public record LookupResponse(List<CustomerView> items, List<Long> missing) {
+    }
+
+    private final CustomerBook book;
+    private final CustomerSearch search;
+    private final DeliveryHistory history;
+
+    CustomerResource(CustomerBook book, CustomerSearch search, @RestClient DeliveryHistory history) {
+        this.book = book;
+        this.search = search;
+        this.history = history;
+    }
+
+    /**
+     * Search and list. {@code q}: exact code, a phone number in any format, or part of the short
+     * name, invoice title or address. Sorted by relevance when {@code q} is given (exact code
+     * first), else by code; {@code sort} = RELEVANCE | CODE | NAME | UPDATED.
+     */
+    @GET
+    public Page<CustomerView> list(@QueryParam("q") @Size(max = 100) String q,
+                                   @QueryParam("area") String area,
+                                   @QueryParam("type") String type,
+                                   @QueryParam("active") Boolean active,
+                                   @QueryParam("hasCoordinates") Boolean hasCoordinates,
+                                   @QueryParam("sort") String sort,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10000) int page,
+                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return search.search(new CustomerSearch.Filters(q, area, type, active, hasCoordinates), sortOf(sort), page, size);
+    }
+
+    private static CustomerSearch.Sort sortOf(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return null;
+        }
+        try {
+            return CustomerSearch.Sort.valueOf(sort.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("sort", "must be one of RELEVANCE, CODE, NAME, UPDATED");
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") long id) {
+        return withTag(Response.ok(), book.view(id));
+    }
+
+    @POST
+    public Response create(@Valid @NotNull CustomerInput input, @Context UriInfo uri) {
+        CustomerView created = book.create(input);
+        return withTag(Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()), created);
+    }
+
+    /** Full update: every field as it should be afterwards. */
+    @PUT
+    @Path("/{id}")
+    public Response replace(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+                            @Valid @NotNull CustomerInput input) {
+        return withTag(Response.ok(), book.replace(id, input, version(ifMatch)));
+    }
+
+    /** Partial update (JSON merge patch): only the fields sent change; null clears a field. */
+    @PATCH
+    @Path("/{id}")
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    public Response patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+        return withTag(Response.ok(), book.patch(id, patch, version(ifMatch)));
+    }
+
+    @POST
+    @Path("/{id}/deactivate")
+    public Response deactivate(@PathParam("id") long id) {
+        return withTag(Response.ok(), book.setActive(id, false));
+    }
+
+    @POST
+    @Path("/{id}/reactivate")
+    public Response reactivate(@PathParam("id") long id) {
+        return withTag(Response.ok(), book.setActive(id, true));
+    }
+
+    /**
+     * Deletes a customer entered by mistake. A customer with any order or delivery keeps its
+     * history: 409, deactivate it instead. If delivery-service cannot say, nothing is deleted (503).
+     */
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") long id) {
+        book.view(id);
+        long orders;
+        try {
+            orders = history.orders(id, 1).total();
+        } catch (WebApplicationException | ProcessingException e) {
+            throw new ProblemException(503, "Service Unavailable",
+                    "Cannot check this customer's order history right now, so nothing was deleted; try again shortly.");
+        }
+        if (orders > 0) {
+            throw ProblemException.conflict("This customer has order or delivery history and cannot be deleted; "
+                    + "deactivate it instead (POST /api/customers/" + id + "/deactivate).");
+        }
+        book.delete(id);
+        return Response.noContent().build();
+    }
+
+    /** Many customers by id in one call (up to 500), for the other services; unknown ids are listed in {@code missing}. */
+    @POST
+    @Path("/lookup")
+    @RolesAllowed({"ADMIN", "OFFICE", "SERVICE"})
+    public LookupResponse lookup(@Valid @NotNull LookupRequest request) {
+        Set<Long> ids = new LinkedHashSet<>(request.ids());
+        Map<Long, CustomerView> found = book.lookup(ids).stream()
+                .collect(Collectors.toMap(CustomerView::id, Function.identity()));
+        List<CustomerView> items = new ArrayList<>();
+        List<Long> missing = new ArrayList<>();
+        for (Long id : ids) {
+            CustomerView view = found.get(id);
+            if (view != null) {
+                items.add(view);
+            } else {
+                missing.add(id);
+            }
+        }
+        return new LookupResponse(items, missing);
+    }
+
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String value = ifMatch.trim();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("If-Match", "must be the ETag of the customer, e.g. \"3\"");
+        }
+    }
+
+    private static Response withTag(Response.ResponseBuilder builder, CustomerView view) {
+        return builder.tag(new EntityTag(String.valueOf(view.version()))).entity(view).build();
+    }
+}

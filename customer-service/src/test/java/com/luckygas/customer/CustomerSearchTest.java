@@ -1,0 +1,106 @@
+package com.luckygas.customer;
+
+import static com.luckygas.customer.CustomerApi.codes;
+import static com.luckygas.customer.CustomerApi.createId;
+import static com.luckygas.customer.CustomerApi.customer;
+import static com.luckygas.customer.CustomerApi.office;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CustomerSearchTest {
+
+    private static boolean booked;
+
+    @BeforeEach
+    void book() {
+        if (booked) {
+            return;
+        }
+        booked = true;
+        CustomerApi.area("板橋區");
+        CustomerApi.area("大安區");
+        add("S100", "美味小吃", null, "新北市板橋區中正路100號", "板橋區", "餐廳", "0933-111-222");
+        add("S101", "好運小吃部", "好運餐飲有限公司", "臺北市大安區和平東路", "大安區", "餐廳", "02-2700-1234");
+        add("S102", "陳家", null, "新北市板橋區文化路", "板橋區", "住家", "0955666777");
+        add("S103", "中正五金行", null, "臺北市大安區信義路", "大安區", "商店", null);
+        add("5", "小吃代碼測試", null, "臺北市", null, "餐廳", null);
+        add("S105", "大同工廠", "小吃原料股份有限公司", "桃園市", null, "工廠", null);
+    }
+
+    private static void add(String code, String name, String title, String address, String area, String type, String phone) {
+        Map<String, Object> body = customer(code, name);
+        body.put("invoiceTitle", title);
+        body.put("address", address);
+        body.put("area", area);
+        body.put("type", type);
+        body.put("phones", phone == null ? List.of() : List.of(phone));
+        createId(body);
+    }
+
+    private static List<String> search(String q) {
+        return codes(office().queryParam("q", q).queryParam("size", 200).get("/api/customers"))
+                .stream().filter(c -> c.startsWith("S1") || c.equals("5")).toList();
+    }
+
+    @Test
+    void chineseSubstringOfNameTitleOrAddress() {
+        // name starting with q, then name containing q, then invoice title
+        assertEquals(List.of("5", "S100", "S101", "S105"), search("小吃"));
+        assertEquals(List.of("S103", "S100"), search("中正"));
+        assertEquals(List.of("S100"), search("中正路"));
+        assertEquals(List.of("S100", "S102"), search("板橋"));
+    }
+
+    @Test
+    void exactCodeComesFirst() {
+        assertEquals("S103", search("S103").get(0));
+        // '5' is a code and also a digit in addresses: the exact code ranks first
+        List<String> found = codes(office().queryParam("q", "5").get("/api/customers"));
+        assertEquals("5", found.get(0));
+    }
+
+    @Test
+    void phoneInAnyFormat() {
+        for (String q : List.of("0933111222", "0933-111-222", "0933 111 222", "+886933111222", "+886 933-111-222")) {
+            assertEquals(List.of("S100"), search(q), q);
+        }
+        assertEquals(List.of("S101"), search("(02)27001234"));
+    }
+
+    @Test
+    void filters() {
+        assertEquals(List.of("S100", "S102"), codes(office().queryParam("area", "板橋區").get("/api/customers")));
+        assertEquals(List.of("S101", "S103"), codes(office().queryParam("q", "大安").queryParam("area", "大安區")
+                .get("/api/customers")));
+        assertEquals(List.of("S102"), codes(office().queryParam("type", "住家").get("/api/customers")));
+        assertTrue(codes(office().queryParam("hasCoordinates", true).get("/api/customers")).stream()
+                .noneMatch(c -> c.startsWith("S1")));
+    }
+
+    @Test
+    void nothingFoundIsAnEmptyPage() {
+        assertEquals(List.of(), search("不存在的名字"));
+        assertEquals(List.of(), search("100%_"));
+    }
+
+    @Test
+    void pagesAreStableAndDoNotOverlap() {
+        List<String> all = codes(office().queryParam("size", 200).queryParam("sort", "NAME").get("/api/customers"));
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page * 2 < all.size(); page++) {
+            paged.addAll(codes(office().queryParam("size", 2).queryParam("page", page).queryParam("sort", "NAME")
+                    .get("/api/customers")));
+        }
+        assertEquals(all, paged);
+        assertEquals(paged.size(), new HashSet<>(paged).size());
+    }
+}

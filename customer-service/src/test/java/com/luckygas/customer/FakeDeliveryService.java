@@ -1,0 +1,33 @@
+package com.luckygas.customer;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stands in for delivery-service's {@code GET /api/orders?customerId=} in this module's tests
+ * (the test application serves it; the REST client points at the test URL). It refuses calls
+ * without the caller's token, as the real one does, so the tests also prove the token is passed on.
+ */
+@Path("/api/orders")
+public class FakeDeliveryService {
+
+    static final Set<Long> WITH_HISTORY = ConcurrentHashMap.newKeySet();
+    static final Set<Long> UNREACHABLE = ConcurrentHashMap.newKeySet();
+
+    @GET
+    public Response orders(@QueryParam("customerId") long customerId, @HeaderParam("Authorization") String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return Response.status(401).build();
+        }
+        if (UNREACHABLE.contains(customerId)) {
+            return Response.status(503).build();
+        }
+        return Response.ok(Map.of("items", java.util.List.of(), "total", WITH_HISTORY.contains(customerId) ? 3 : 0)).build();
+    }
+}

@@ -1,0 +1,121 @@
+package com.luckygas.customer;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The search and lookup statements the service really runs use their indexes on a book of tens
+ * of thousands of customers (EXPLAIN of the exact SQL, not a timing).
+ */
+@QuarkusTest
+class QueryPlanTest {
+
+    private static boolean loaded;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CustomerSearch search;
+
+    @BeforeEach
+    void manyCustomers() throws Exception {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO customer.area (name) VALUES ('計畫區') ON CONFLICT DO NOTHING");
+            // 40,000 customers with random Chinese names and addresses, random phones, a few areas
+            s.execute("""
+                    INSERT INTO customer.customer (code, short_name, address, area, phones, customer_type)
+                    SELECT 'QP' || i,
+                           (SELECT string_agg(chr(19968 + (random() * 20000)::int), '') FROM generate_series(1, 4 + i % 3) g),
+                           (SELECT string_agg(chr(19968 + (random() * 20000)::int), '') FROM generate_series(1, 12) g),
+                           CASE WHEN i % 10 = 0 THEN '計畫區' END,
+                           ARRAY['09' || lpad((10000000 + i)::text, 8, '0')],
+                           '計畫' || (i % 4)
+                    FROM generate_series(1, 40000) i""");
+            s.execute("UPDATE customer.customer SET short_name = '龍山寺素食小吃' WHERE code = 'QP777'");
+            s.execute("ANALYZE customer.customer");
+        }
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        DataSource ds = io.quarkus.arc.Arc.container().instance(DataSource.class).get();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM customer.customer WHERE code LIKE 'QP%'");
+        }
+    }
+
+    private String plan(CustomerSearch.Statement statement) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            CustomerSearch.Statement explain = new CustomerSearch.Statement("EXPLAIN " + statement.sql(), statement.params());
+            @SuppressWarnings("unchecked")
+            List<Object> rows = explain.on(em, null).getResultList();
+            return rows.stream().map(String::valueOf).collect(Collectors.joining("\n"));
+        });
+    }
+
+    private void usesIndex(String plan, String index) {
+        assertTrue(plan.contains(index), "expected " + index + " in\n" + plan);
+        assertFalse(plan.contains("Seq Scan on customer"), "the customer table is scanned:\n" + plan);
+    }
+
+    @Test
+    void chineseSubstringSearchUsesTheGramIndex() {
+        String plan = plan(search.rows(new CustomerSearch.Filters("龍山寺", null, null, null, null), null, 0, 50));
+        usesIndex(plan, "customer_search_grams_idx");
+        usesIndex(plan(search.count(new CustomerSearch.Filters("素食", null, null, null, null))), "customer_search_grams_idx");
+    }
+
+    @Test
+    void phoneSearchUsesThePhoneIndex() {
+        usesIndex(plan(search.rows(new CustomerSearch.Filters("0910-012-345", null, null, null, null), null, 0, 50)),
+                "customer_phones_idx");
+    }
+
+    @Test
+    void codeSearchUsesTheCodeIndex() {
+        usesIndex(plan(search.rows(new CustomerSearch.Filters("QP12345", null, null, null, null), null, 0, 50)),
+                "customer_code_key");
+    }
+
+    @Test
+    void areaListUsesTheAreaIndex() {
+        usesIndex(plan(search.rows(new CustomerSearch.Filters(null, "計畫區", null, null, null), null, 0, 50)),
+                "customer_area_code_idx");
+    }
+
+    @Test
+    void plainListWalksTheCodeIndex() {
+        usesIndex(plan(search.rows(new CustomerSearch.Filters(null, null, null, null, null), null, 0, 50)),
+                "customer_code_key");
+    }
+
+    @Test
+    void lookupUsesThePrimaryKey() {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("EXPLAIN " + CustomerBook.LOOKUP_SQL)
+                .setParameter("ids", java.util.stream.LongStream.rangeClosed(1, 500).boxed().toArray(Long[]::new))
+                .getResultList());
+        usesIndex(rows.stream().map(String::valueOf).collect(Collectors.joining("\n")), "customer_pkey");
+    }
+}

@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * The office's customer search: one {@code q} that is an exact code, a phone number in any
  * format, or part of the short name, invoice title or address (Chinese included), plus filters.
- * Every branch of the query has an index (V2__customer_book.sql); the page costs two statements,
- * the rows and the count.
+ * Every branch of the query has an index (V2__customer_book.sql, V3__query_grams.sql); a page
+ * costs two statements whatever its size.
  */
 @ApplicationScoped
 public class CustomerSearch {
@@ -62,11 +62,27 @@ public class CustomerSearch {
         this.em = em;
     }
 
+    /**
+     * One page: the page's ids in order, then those customers by primary key. A search ({@code q})
+     * must visit every match to rank them, so its first statement also counts them (window
+     * count); a plain or filtered list walks an index for just one page and counts apart.
+     */
     @SuppressWarnings("unchecked")
     public Page<CustomerView> search(Filters filters, Sort sort, int page, int size) {
-        List<Customer> rows = rows(filters, sort, page, size).on(em, Customer.class).getResultList();
-        long total = ((Number) count(filters).on(em, null).getSingleResult()).longValue();
-        return new Page<>(rows.stream().map(CustomerView::of).toList(), page, size, total);
+        List<Object[]> rows = rows(filters, sort, page, size).on(em, null).getResultList();
+        long total = rows.isEmpty() || rows.get(0)[1] == null
+                ? (rows.isEmpty() && page == 0 ? 0 : ((Number) count(filters).on(em, null).getSingleResult()).longValue())
+                : ((Number) rows.get(0)[1]).longValue();
+        if (rows.isEmpty()) {
+            return new Page<>(List.of(), page, size, total);
+        }
+        List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
+        Map<Long, Customer> byId = new java.util.HashMap<>();
+        List<Customer> customers = em.createNativeQuery(CustomerBook.LOOKUP_SQL, Customer.class)
+                .setParameter("ids", ids.toArray(Long[]::new)).getResultList();
+        customers.forEach(c -> byId.put(c.id, c));
+        List<CustomerView> items = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).map(CustomerView::of).toList();
+        return new Page<>(items, page, size, total);
     }
 
     public Statement rows(Filters filters, Sort sort, int page, int size) {
@@ -83,7 +99,8 @@ public class CustomerSearch {
         }
         params.put("limit", size);
         params.put("offset", (long) page * size);
-        return new Statement("SELECT c.* FROM customer.customer c" + where + " ORDER BY " + effective.orderBy(params.containsKey("phone"))
+        String total = hasQuery ? "count(*) OVER ()" : "CAST(NULL AS bigint)";
+        return new Statement("SELECT c.id, " + total + " FROM customer.customer c" + where + " ORDER BY " + effective.orderBy(params.containsKey("phone"))
                 + " LIMIT :limit OFFSET :offset", params);
     }
 
@@ -108,7 +125,7 @@ public class CustomerSearch {
             }
             conditions.add("(c.code = :q"
                     + (phone != null ? " OR c.phones @> ARRAY[CAST(:phone AS text)]" : "")
-                    + " OR c.search_grams @> customer.search_grams(:q)"
+                    + " OR c.search_grams @> customer.query_grams(:q)"
                     + " AND (lower(c.short_name) LIKE :like OR lower(coalesce(c.invoice_title, '')) LIKE :like"
                     + " OR lower(coalesce(c.address, '')) LIKE :like))");
         }

@@ -63,27 +63,28 @@ public class CustomerSearch {
     }
 
     /**
-     * One page: the page's ids in order, then those customers by primary key. A search ({@code q})
-     * must visit every match to rank them, so its first statement also counts them (window
-     * count); a plain or filtered list walks an index for just one page and counts apart.
+     * One page in one statement: the page's rows, already in order, with just the columns a
+     * result list shows. A search ({@code q}) must visit every match to rank them, so the same
+     * pass counts them (window count); a plain or filtered list walks an index for just one page
+     * and is counted apart (a second statement).
      */
     @SuppressWarnings("unchecked")
-    public Page<CustomerView> search(Filters filters, Sort sort, int page, int size) {
+    public Page<CustomerSummary> search(Filters filters, Sort sort, int page, int size) {
         List<Object[]> rows = rows(filters, sort, page, size).on(em, null).getResultList();
-        long total = rows.isEmpty() || rows.get(0)[1] == null
+        long total = rows.isEmpty() || rows.get(0)[COUNT] == null
                 ? (rows.isEmpty() && page == 0 ? 0 : ((Number) count(filters).on(em, null).getSingleResult()).longValue())
-                : ((Number) rows.get(0)[1]).longValue();
-        if (rows.isEmpty()) {
-            return new Page<>(List.of(), page, size, total);
-        }
-        List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
-        Map<Long, Customer> byId = new java.util.HashMap<>();
-        List<Customer> customers = em.createNativeQuery(CustomerBook.LOOKUP_SQL, Customer.class)
-                .setParameter("ids", ids.toArray(Long[]::new)).getResultList();
-        customers.forEach(c -> byId.put(c.id, c));
-        List<CustomerView> items = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).map(CustomerView::of).toList();
+                : ((Number) rows.get(0)[COUNT]).longValue();
+        List<CustomerSummary> items = rows.stream().map(r -> new CustomerSummary(
+                ((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                r[4] == null || ((String) r[4]).isEmpty() ? List.of() : List.of(((String) r[4]).split(",")),
+                (String) r[5], (String) r[6], (String) r[7], (Boolean) r[8], (Boolean) r[9],
+                ((Number) r[10]).longValue())).toList();
         return new Page<>(items, page, size, total);
     }
+
+    private static final String SUMMARY_COLUMNS = "c.id, c.code, c.short_name, c.invoice_title, "
+            + "array_to_string(c.phones, ','), c.address, c.area, c.customer_type, c.active, c.incomplete, c.version";
+    private static final int COUNT = 11;
 
     public Statement rows(Filters filters, Sort sort, int page, int size) {
         Map<String, Object> params = new LinkedHashMap<>();
@@ -100,7 +101,7 @@ public class CustomerSearch {
         params.put("limit", size);
         params.put("offset", (long) page * size);
         String total = hasQuery ? "count(*) OVER ()" : "CAST(NULL AS bigint)";
-        return new Statement("SELECT c.id, " + total + " FROM customer.customer c" + where + " ORDER BY " + effective.orderBy(params.containsKey("phone"))
+        return new Statement("SELECT " + SUMMARY_COLUMNS + ", " + total + " FROM customer.customer c" + where + " ORDER BY " + effective.orderBy(params.containsKey("phone"))
                 + " LIMIT :limit OFFSET :offset", params);
     }
 

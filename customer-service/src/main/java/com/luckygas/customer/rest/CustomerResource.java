@@ -6,6 +6,7 @@ import com.luckygas.common.ProblemException;
 import com.luckygas.customer.CustomerBook;
 import com.luckygas.customer.CustomerInput;
 import com.luckygas.customer.CustomerSearch;
+import com.luckygas.customer.CustomerSummary;
 import com.luckygas.customer.CustomerView;
 import com.luckygas.customer.DeliveryHistory;
 import jakarta.annotation.security.RolesAllowed;
@@ -69,10 +70,11 @@ public class CustomerResource {
     /**
      * Search and list. {@code q}: exact code, a phone number in any format, or part of the short
      * name, invoice title or address. Sorted by relevance when {@code q} is given (exact code
-     * first), else by code; {@code sort} = RELEVANCE | CODE | NAME | UPDATED.
+     * first), else by code; {@code sort} = RELEVANCE | CODE | NAME | UPDATED. Each item is a
+     * summary; {@code GET /api/customers/{id}} has the whole customer.
      */
     @GET
-    public Page<CustomerView> list(@QueryParam("q") @Size(max = 100) String q,
+    public Page<CustomerSummary> list(@QueryParam("q") @Size(max = 100) String q,
                                    @QueryParam("area") String area,
                                    @QueryParam("type") String type,
                                    @QueryParam("active") Boolean active,

@@ -121,12 +121,14 @@ public class CustomerSearch {
             params.put("like", "%" + escapeLike(lowered) + "%");
             params.put("prefix", escapeLike(lowered) + "%");
             String phone = PhoneNumbers.normalise(q).orElse(null);
+            // The query's grams in a sub-select: computed once per statement, also under a generic
+            // plan where a plain call would be re-evaluated for every row a sequential scan visits.
             if (phone != null) {
                 params.put("phone", phone);
             }
             conditions.add("(c.code = :q"
                     + (phone != null ? " OR c.phones @> ARRAY[CAST(:phone AS text)]" : "")
-                    + " OR c.search_grams @> customer.query_grams(:q)"
+                    + " OR c.search_grams @> (SELECT customer.query_grams(:q))"
                     + " AND (lower(c.short_name) LIKE :like OR lower(coalesce(c.invoice_title, '')) LIKE :like"
                     + " OR lower(coalesce(c.address, '')) LIKE :like))");
         }

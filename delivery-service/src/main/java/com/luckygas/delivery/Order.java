@@ -13,13 +13,32 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Set;
 
 @Entity
 @Table(name = "orders")
 public class Order extends PanacheEntityBase {
 
-    public enum Status { PENDING, ASSIGNED, OUT_FOR_DELIVERY, DELIVERED, FAILED, CANCELLED }
+    public enum Status {
+        PENDING, ASSIGNED, OUT_FOR_DELIVERY, DELIVERED, FAILED, CANCELLED;
+
+        /** The states an order may move to from this one. */
+        public Set<Status> next() {
+            return switch (this) {
+                case PENDING -> EnumSet.of(ASSIGNED, CANCELLED);
+                case ASSIGNED -> EnumSet.of(PENDING, ASSIGNED, OUT_FOR_DELIVERY, DELIVERED, FAILED, CANCELLED);
+                case OUT_FOR_DELIVERY -> EnumSet.of(DELIVERED, FAILED, CANCELLED);
+                case DELIVERED, FAILED, CANCELLED -> EnumSet.noneOf(Status.class);
+            };
+        }
+    }
+
+    public enum PaymentMethod { CASH, MONTHLY, TRANSFER }
+
+    public enum Source { PHONE, TEMPLATE, APP }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -28,8 +47,22 @@ public class Order extends PanacheEntityBase {
     @Column(name = "customer_id", nullable = false)
     public Long customerId;
 
+    @Column(name = "customer_code")
+    public String customerCode;
+
+    @Column(name = "customer_name")
+    public String customerName;
+
+    public String area;
+
     @Column(name = "requested_date", nullable = false)
     public LocalDate requestedDate;
+
+    @Column(name = "window_start")
+    public LocalTime windowStart;
+
+    @Column(name = "window_end")
+    public LocalTime windowEnd;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -39,7 +72,39 @@ public class Order extends PanacheEntityBase {
     @Column(name = "total_amount", nullable = false)
     public long totalAmount;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "payment_method", nullable = false)
+    public PaymentMethod paymentMethod = PaymentMethod.CASH;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Source source = Source.PHONE;
+
     public String notes;
+
+    @Column(name = "driver_id")
+    public String driverId;
+
+    @Column(name = "route_id")
+    public Long routeId;
+
+    @Column(name = "failure_reason")
+    public String failureReason;
+
+    @Column(name = "cancelled_reason")
+    public String cancelledReason;
+
+    @Column(name = "template_id")
+    public Long templateId;
+
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    @Column(name = "request_hash")
+    public String requestHash;
+
+    @Column(name = "created_by")
+    public String createdBy;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;

@@ -1,6 +1,7 @@
 package com.luckygas.customer.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.luckygas.common.EnumParam;
 import com.luckygas.common.Page;
 import com.luckygas.common.ProblemException;
 import com.luckygas.customer.CustomerBook;
@@ -82,18 +83,8 @@ public class CustomerResource {
                                    @QueryParam("sort") String sort,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10000) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return search.search(new CustomerSearch.Filters(q, area, type, active, hasCoordinates), sortOf(sort), page, size);
-    }
-
-    private static CustomerSearch.Sort sortOf(String sort) {
-        if (sort == null || sort.isBlank()) {
-            return null;
-        }
-        try {
-            return CustomerSearch.Sort.valueOf(sort.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("sort", "must be one of RELEVANCE, CODE, NAME, UPDATED");
-        }
+        return search.search(new CustomerSearch.Filters(q, area, type, active, hasCoordinates),
+                EnumParam.parse(CustomerSearch.Sort.class, sort, "sort"), page, size);
     }
 
     @GET

@@ -1,0 +1,188 @@
+package com.luckygas.delivery.rest;
+
+import com.luckygas.common.DateParam;
+import com.luckygas.common.EnumParam;
+import com.luckygas.common.Page;
+import com.luckygas.common.Problem;
+import com.luckygas.common.ProblemException;
+import com.luckygas.delivery.Caller;
+import com.luckygas.delivery.CustomerDirectory;
+import com.luckygas.delivery.Dtos.Assignment;
+import com.luckygas.delivery.Dtos.BatchResult;
+import com.luckygas.delivery.Dtos.CompleteStop;
+import com.luckygas.delivery.Dtos.CreateOrder;
+import com.luckygas.delivery.Dtos.DeliveryView;
+import com.luckygas.delivery.Dtos.OrderView;
+import com.luckygas.delivery.Dtos.Reason;
+import com.luckygas.delivery.Dtos.Unassignment;
+import com.luckygas.delivery.Order;
+import com.luckygas.delivery.OrderBook;
+import com.luckygas.delivery.OrderList;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Orders. The office takes and manages them; route-service assigns them in batches; a driver
+ * starts his day and completes or fails his own stops (any other order is 404 to him).
+ */
+@Path("/api/orders")
+public class OrderResource {
+
+    private final OrderBook book;
+    private final OrderList orders;
+    private final CustomerDirectory customers;
+    private final JsonWebToken jwt;
+
+    OrderResource(OrderBook book, OrderList orders, @RestClient CustomerDirectory customers, JsonWebToken jwt) {
+        this.book = book;
+        this.orders = orders;
+        this.customers = customers;
+        this.jwt = jwt;
+    }
+
+    /**
+     * Takes an order. With an {@code Idempotency-Key} header a retried request returns the order
+     * the first one created (200 instead of 201) and never creates a second; the same key with a
+     * different body is 422.
+     */
+    @POST
+    @RolesAllowed({"ADMIN", "OFFICE"})
+    public Response create(@HeaderParam("Idempotency-Key") @Size(min = 8, max = 100)
+                           @Pattern(regexp = "[A-Za-z0-9_.:-]+", message = "must be letters, digits, '_', '.', ':' or '-'")
+                           String idempotencyKey,
+                           @Valid @NotNull CreateOrder request) {
+        var earlier = book.replay(idempotencyKey, request);
+        if (earlier.isPresent()) {
+            return Response.ok(earlier.get()).location(location(earlier.get().id())).build();
+        }
+        CustomerDirectory.Customer customer = customer(request.customerId());
+        OrderBook.Created created = book.create(request, idempotencyKey, customer, jwt.getName());
+        return Response.status(created.isNew() ? 201 : 200).location(location(created.order().id()))
+                .entity(created.order()).build();
+    }
+
+    /**
+     * Orders, filtered; newest requested date first, then newest id. Each order comes with its
+     * items (two statements per page plus the count, whatever the page size).
+     */
+    @GET
+    @RolesAllowed({"ADMIN", "OFFICE"})
+    public Page<OrderView> list(@QueryParam("date") String date,
+                                @QueryParam("status") String status,
+                                @QueryParam("driverId") String driverId,
+                                @QueryParam("area") String area,
+                                @QueryParam("customerId") Long customerId,
+                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return orders.list(new OrderList.Filters(DateParam.parse(date, "date"), EnumParam.parse(Order.Status.class, status, "status"), driverId,
+                area, customerId), page, size);
+    }
+
+    /** The calling driver's orders of a day (default today), in requested order of time window. */
+    @GET
+    @Path("/my")
+    @RolesAllowed("DRIVER")
+    public Page<OrderView> mine(@QueryParam("date") String date) {
+        Caller caller = Caller.of(jwt);
+        LocalDate day = date != null ? DateParam.parse(date, "date") : LocalDate.now(OrderBook.TAIPEI);
+        return orders.list(new OrderList.Filters(day, null, caller.driverId(), null, null), 0, 200);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"ADMIN", "OFFICE", "DRIVER"})
+    public OrderView get(@PathParam("id") long id) {
+        return book.view(id, Caller.of(jwt));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({"ADMIN", "OFFICE"})
+    public OrderView cancel(@PathParam("id") long id, @Valid @NotNull Reason reason) {
+        return book.cancel(id, reason.reason());
+    }
+
+    /** Assigns up to 1,000 orders to a driver and route at once (route-service publishing a plan). */
+    @POST
+    @Path("/assignments")
+    @RolesAllowed({"ADMIN", "OFFICE", "SERVICE"})
+    public BatchResult assign(@Valid @NotNull Assignment assignment) {
+        return new BatchResult(book.assign(assignment.orderIds(), assignment.driverId(), assignment.routeId()));
+    }
+
+    @POST
+    @Path("/unassignments")
+    @RolesAllowed({"ADMIN", "OFFICE", "SERVICE"})
+    public BatchResult unassign(@Valid @NotNull Unassignment request) {
+        return new BatchResult(book.unassign(request.orderIds()));
+    }
+
+    /** The driver sets off: his assigned orders of the day (default today) go out for delivery. */
+    @POST
+    @Path("/my/start")
+    @RolesAllowed("DRIVER")
+    public BatchResult start(@QueryParam("date") String date) {
+        Caller caller = Caller.of(jwt);
+        LocalDate day = date != null ? DateParam.parse(date, "date") : LocalDate.now(OrderBook.TAIPEI);
+        return new BatchResult(book.start(caller.driverId(), day));
+    }
+
+    /** Completes a stop: what was delivered, empties taken back, money collected. Repeating it is harmless. */
+    @POST
+    @Path("/{id}/complete")
+    @RolesAllowed({"ADMIN", "OFFICE", "DRIVER"})
+    public DeliveryView complete(@PathParam("id") long id, @Valid @NotNull CompleteStop request) {
+        return book.complete(id, request, Caller.of(jwt));
+    }
+
+    @POST
+    @Path("/{id}/fail")
+    @RolesAllowed({"ADMIN", "OFFICE", "DRIVER"})
+    public OrderView fail(@PathParam("id") long id, @Valid @NotNull Reason reason) {
+        return book.fail(id, reason.reason(), Caller.of(jwt));
+    }
+
+    private CustomerDirectory.Customer customer(long id) {
+        CustomerDirectory.Found found;
+        try {
+            found = customers.lookup(new CustomerDirectory.Lookup(List.of(id)));
+        } catch (WebApplicationException | ProcessingException e) {
+            throw new ProblemException(503, "Service Unavailable",
+                    "The customer book cannot be reached to check the customer; the order was not taken. Try again.");
+        }
+        if (found.items().isEmpty()) {
+            throw ProblemException.invalidField("customerId", "is not a customer");
+        }
+        CustomerDirectory.Customer customer = found.items().get(0);
+        if (!customer.active()) {
+            throw new ProblemException(new Problem("about:blank", "Unprocessable Content", 422,
+                    "Customer " + customer.code() + " is deactivated; reactivate it before taking an order.",
+                    List.of(new Problem.Violation("customerId", "is deactivated"))));
+        }
+        return customer;
+    }
+
+    private static URI location(long id) {
+        return URI.create("/api/orders/" + id);
+    }
+}

@@ -1,0 +1,45 @@
+package com.luckygas.delivery;
+
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stands in for customer-service's {@code POST /api/customers/lookup} in this module's tests (the
+ * REST client points at the test application). Refuses calls that do not carry the caller's
+ * token, as the real one does, so the tests also prove the token is passed on.
+ */
+@Path("/api/customers/lookup")
+public class FakeCustomerService {
+
+    static final Map<Long, CustomerDirectory.Customer> CUSTOMERS = new ConcurrentHashMap<>();
+
+    static {
+        CUSTOMERS.put(1L, new CustomerDirectory.Customer(1, "1032", "美味小吃", "中正區", true));
+        CUSTOMERS.put(2L, new CustomerDirectory.Customer(2, "2001", "幸福工廠", "板橋區", true));
+        CUSTOMERS.put(3L, new CustomerDirectory.Customer(3, "3001", "已停用客戶", "中正區", false));
+    }
+
+    @POST
+    public Response lookup(CustomerDirectory.Lookup request, @HeaderParam("Authorization") String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return Response.status(401).build();
+        }
+        List<CustomerDirectory.Customer> items = new ArrayList<>();
+        List<Long> missing = new ArrayList<>();
+        for (Long id : request.ids()) {
+            CustomerDirectory.Customer customer = CUSTOMERS.get(id);
+            if (customer != null) {
+                items.add(customer);
+            } else {
+                missing.add(id);
+            }
+        }
+        return Response.ok(new CustomerDirectory.Found(items, missing)).build();
+    }
+}

@@ -1,0 +1,85 @@
+package com.luckygas.delivery;
+
+import static io.restassured.RestAssured.given;
+
+import com.luckygas.testing.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The calls the tests make, as the office, route-service and drivers make them. */
+final class OrderApi {
+
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Taipei"));
+
+    private OrderApi() {
+    }
+
+    static RequestSpecification office() {
+        return given().auth().oauth2(TestTokens.office()).contentType(ContentType.JSON);
+    }
+
+    static RequestSpecification admin() {
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON);
+    }
+
+    static RequestSpecification driver(String driverId) {
+        return given().auth().oauth2(TestTokens.driver(driverId)).contentType(ContentType.JSON);
+    }
+
+    static Map<String, Object> order(long customerId, LocalDate date, Object... productAndQuantity) {
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (int i = 0; i < productAndQuantity.length; i += 2) {
+            items.add(Map.of("productCode", productAndQuantity[i], "quantity", productAndQuantity[i + 1]));
+        }
+        Map<String, Object> body = new HashMap<>();
+        body.put("customerId", customerId);
+        body.put("requestedDate", date.toString());
+        body.put("items", items);
+        return body;
+    }
+
+    static Response create(Map<String, Object> body) {
+        return office().body(body).post("/api/orders");
+    }
+
+    static long createId(Map<String, Object> body) {
+        return create(body).then().statusCode(201).extract().<Number>path("id").longValue();
+    }
+
+    static void price(String product, Long customerId, LocalDate from, double unitPrice) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("productCode", product);
+        body.put("customerId", customerId);
+        body.put("validFrom", from.toString());
+        body.put("unitPrice", unitPrice);
+        admin().body(body).post("/api/products/prices").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    }
+
+    /** Default prices every test can rely on. */
+    static void defaultPrices() {
+        price("R20", null, TODAY.minusYears(1), 800);
+        price("R50", null, TODAY.minusYears(1), 1900);
+        price("R16", null, TODAY.minusYears(1), 650);
+        price("F20", null, TODAY.minusYears(1), 45.5);
+    }
+
+    static void assign(String driverId, long... orderIds) {
+        office().body(Map.of("driverId", driverId, "routeId", 7, "orderIds", java.util.Arrays.stream(orderIds).boxed().toList()))
+                .post("/api/orders/assignments").then().statusCode(200);
+    }
+
+    static Map<String, Object> completion(Object... productQuantityEmpties) {
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (int i = 0; i < productQuantityEmpties.length; i += 3) {
+            items.add(Map.of("productCode", productQuantityEmpties[i], "quantity", productQuantityEmpties[i + 1],
+                    "empties", productQuantityEmpties[i + 2]));
+        }
+        return Map.of("items", items, "amountCollected", 1600, "paymentMethod", "CASH");
+    }
+}

@@ -11,6 +11,17 @@ import java.util.Map;
  */
 public class AuthTestSettings implements QuarkusTestResourceLifecycleManager {
 
+    static final String SERVICE_SECRET = "delivery-test-secret";
+
+    static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public Map<String, String> start() {
         try {
@@ -18,7 +29,8 @@ public class AuthTestSettings implements QuarkusTestResourceLifecycleManager {
                     "luckygas.admin.password", AuthApi.ADMIN_PASSWORD,
                     "luckygas.jwt.keys-dir", Files.createTempDirectory("luckygas-test-keys").toString(),
                     "luckygas.jwt.generate-if-missing", "true",
-                    "luckygas.auth.bcrypt-cost", "4");
+                    "luckygas.auth.bcrypt-cost", "4",
+                    "luckygas.service-clients.delivery-service.secret-sha256", sha256(SERVICE_SECRET));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package com.luckygas.delivery;
 
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.List;
@@ -18,7 +19,12 @@ public interface CustomerDirectory {
     record Lookup(List<Long> ids) {
     }
 
-    record Customer(long id, String code, String shortName, String area, boolean active) {
+    record Customer(long id, String code, String shortName, String area, boolean active, List<String> phones) {
+
+        /** The number to text: the first mobile number, if the customer has one. */
+        public String mobile() {
+            return phones == null ? null : phones.stream().filter(p -> p.startsWith("09")).findFirst().orElse(null);
+        }
     }
 
     record Found(List<Customer> items, List<Long> missing) {
@@ -26,4 +32,8 @@ public interface CustomerDirectory {
 
     @POST
     Found lookup(Lookup request);
+
+    /** The same, with a token given explicitly: a service token for scheduled work. */
+    @POST
+    Found lookup(@HeaderParam("Authorization") String authorization, Lookup request);
 }

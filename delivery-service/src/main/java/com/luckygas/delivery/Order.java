@@ -55,6 +55,9 @@ public class Order extends PanacheEntityBase {
 
     public String area;
 
+    @Column(name = "customer_phone")
+    public String customerPhone;
+
     @Column(name = "requested_date", nullable = false)
     public LocalDate requestedDate;
 

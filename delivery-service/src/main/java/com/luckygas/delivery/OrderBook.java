@@ -49,11 +49,13 @@ public class OrderBook {
     final EntityManager em;
     final PriceBook prices;
     final ObjectMapper mapper;
+    final Notifications notifications;
 
-    OrderBook(EntityManager em, PriceBook prices, ObjectMapper mapper) {
+    OrderBook(EntityManager em, PriceBook prices, ObjectMapper mapper, Notifications notifications) {
         this.em = em;
         this.prices = prices;
         this.mapper = mapper;
+        this.notifications = notifications;
     }
 
     /** The order an earlier request with this Idempotency-Key created, if any; 422 if that request differed. */
@@ -126,6 +128,7 @@ public class OrderBook {
         order.customerCode = customer.code();
         order.customerName = customer.shortName();
         order.area = customer.area();
+        order.customerPhone = customer.mobile();
         order.requestedDate = request.requestedDate();
         order.windowStart = request.windowStart();
         order.windowEnd = request.windowEnd();
@@ -147,6 +150,7 @@ public class OrderBook {
             item.persist();
             items.add(item);
         }
+        notifications.orderConfirmed(order, items, products);
         return new Created(OrderView.of(order, items), true);
     }
 
@@ -191,10 +195,62 @@ public class OrderBook {
     /** The driver sets off: his ASSIGNED orders of the day go OUT_FOR_DELIVERY. */
     @Transactional
     public int start(String driverId, LocalDate day) {
-        return em.createNativeQuery("""
+        int started = em.createNativeQuery("""
                 UPDATE delivery.orders SET status = 'OUT_FOR_DELIVERY', version = version + 1, updated_at = now()
                 WHERE driver_id = :driver AND requested_date = :day AND status = 'ASSIGNED'""")
                 .setParameter("driver", driverId).setParameter("day", day).executeUpdate();
+        notifications.onTheWay(driverId, day);
+        return started;
+    }
+
+    /**
+     * The order a template makes for a day, unless it exists already: the unique index on
+     * (template, day) makes this exactly-once however many generators run at the same time.
+     * Returns empty when the order existed or a product has no price that day (logged by the caller).
+     */
+    @Transactional
+    public Optional<Long> createFromTemplate(OrderTemplate template, LocalDate day, CustomerDirectory.Customer customer) {
+        List<String> codes = template.items.stream().map(OrderTemplate.Item::productCode).toList();
+        Map<String, Product> products = products(codes);
+        Map<String, BigDecimal> unitPrices = prices.inForce(customer.id(), day, codes);
+        if (!unitPrices.keySet().containsAll(codes) || !products.keySet().containsAll(codes)) {
+            return Optional.empty();
+        }
+        BigDecimal total = template.items.stream().map(i -> unitPrices.get(i.productCode()).multiply(i.quantity()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(0, RoundingMode.HALF_UP);
+        @SuppressWarnings("unchecked")
+        List<Number> inserted = em.createNativeQuery("""
+                INSERT INTO delivery.orders (customer_id, customer_code, customer_name, area, customer_phone,
+                    requested_date, window_start, window_end, status, total_amount, payment_method, source, notes,
+                    template_id, created_by)
+                VALUES (:customer, :code, :name, :area, :phone, :day, :from, :to, 'PENDING', :total, :payment,
+                    'TEMPLATE', :notes, :template, 'template')
+                ON CONFLICT (template_id, requested_date) WHERE template_id IS NOT NULL DO NOTHING
+                RETURNING id""")
+                .setParameter("customer", customer.id()).setParameter("code", customer.code())
+                .setParameter("name", customer.shortName()).setParameter("area", customer.area())
+                .setParameter("phone", customer.mobile()).setParameter("day", day)
+                .setParameter("from", template.windowStart).setParameter("to", template.windowEnd)
+                .setParameter("total", total.longValueExact()).setParameter("payment", template.paymentMethod.name())
+                .setParameter("notes", template.notes).setParameter("template", template.id)
+                .getResultList();
+        if (inserted.isEmpty()) {
+            return Optional.empty();
+        }
+        long orderId = inserted.get(0).longValue();
+        List<OrderItem> items = new ArrayList<>();
+        for (int i = 0; i < template.items.size(); i++) {
+            OrderItem item = new OrderItem();
+            item.orderId = orderId;
+            item.lineNo = i + 1;
+            item.productCode = template.items.get(i).productCode();
+            item.quantity = template.items.get(i).quantity();
+            item.unitPrice = unitPrices.get(item.productCode);
+            item.persist();
+            items.add(item);
+        }
+        notifications.orderConfirmed(Order.findById(orderId), items, products);
+        return Optional.of(orderId);
     }
 
     /**

@@ -18,11 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public class FakeCustomerService {
 
     static final Map<Long, CustomerDirectory.Customer> CUSTOMERS = new ConcurrentHashMap<>();
+    /** The tokens the lookups came with, newest last. */
+    static final List<String> TOKENS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     static {
-        CUSTOMERS.put(1L, new CustomerDirectory.Customer(1, "1032", "美味小吃", "中正區", true));
-        CUSTOMERS.put(2L, new CustomerDirectory.Customer(2, "2001", "幸福工廠", "板橋區", true));
-        CUSTOMERS.put(3L, new CustomerDirectory.Customer(3, "3001", "已停用客戶", "中正區", false));
+        CUSTOMERS.put(1L, new CustomerDirectory.Customer(1, "1032", "美味小吃", "中正區", true, List.of("0223456789", "0912345678")));
+        CUSTOMERS.put(2L, new CustomerDirectory.Customer(2, "2001", "幸福工廠", "板橋區", true, List.of("0223450000")));
+        CUSTOMERS.put(3L, new CustomerDirectory.Customer(3, "3001", "已停用客戶", "中正區", false, List.of()));
     }
 
     @POST
@@ -30,6 +32,7 @@ public class FakeCustomerService {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             return Response.status(401).build();
         }
+        TOKENS.add(authorization.substring("Bearer ".length()));
         List<CustomerDirectory.Customer> items = new ArrayList<>();
         List<Long> missing = new ArrayList<>();
         for (Long id : request.ids()) {

@@ -2,6 +2,7 @@ package com.luckygas.auth.rest;
 
 import com.luckygas.auth.Passwords;
 import com.luckygas.auth.RefreshToken;
+import com.luckygas.auth.ServiceClients;
 import com.luckygas.auth.Sessions;
 import com.luckygas.auth.User;
 import com.luckygas.auth.rest.Dtos.LoginRequest;
@@ -9,6 +10,7 @@ import com.luckygas.auth.rest.Dtos.PasswordChange;
 import com.luckygas.auth.rest.Dtos.RefreshRequest;
 import com.luckygas.auth.rest.Dtos.TokenResponse;
 import com.luckygas.auth.rest.Dtos.UserView;
+import com.luckygas.auth.token.AccessTokens;
 import com.luckygas.auth.token.SigningKeys;
 import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
@@ -24,6 +26,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -34,12 +40,17 @@ public class AuthResource {
     private final Passwords passwords;
     private final SigningKeys keys;
     private final JsonWebToken jwt;
+    private final ServiceClients serviceClients;
+    private final AccessTokens accessTokens;
 
-    AuthResource(Sessions sessions, Passwords passwords, SigningKeys keys, JsonWebToken jwt) {
+    AuthResource(Sessions sessions, Passwords passwords, SigningKeys keys, JsonWebToken jwt,
+                 ServiceClients serviceClients, AccessTokens accessTokens) {
         this.sessions = sessions;
         this.passwords = passwords;
         this.keys = keys;
         this.jwt = jwt;
+        this.serviceClients = serviceClients;
+        this.accessTokens = accessTokens;
     }
 
     /** Exchanges username and password for an access token and a refresh token. */
@@ -90,6 +101,32 @@ public class AuthResource {
         return Response.noContent().build();
     }
 
+    /**
+     * A service token for scheduled work (docs/adr/0002): a configured service exchanges its
+     * client id and secret for a 5-minute token with role SERVICE.
+     */
+    @POST
+    @Path("/service-token")
+    public Dtos.ServiceTokenResponse serviceToken(@Valid @NotNull Dtos.ServiceTokenRequest request) {
+        ServiceClients.Client client = serviceClients.clients().get(request.clientId());
+        if (client == null || !client.secretSha256().matches("[0-9a-fA-F]{64}") || !MessageDigest.isEqual(
+                HexFormat.of().parseHex(client.secretSha256().toLowerCase(java.util.Locale.ROOT)),
+                sha256(request.clientSecret()))) {
+            throw new ProblemException(401, "Unauthorized", "Unknown service or wrong secret.");
+        }
+        Duration lifetime = Duration.ofMinutes(5);
+        return new Dtos.ServiceTokenResponse(accessTokens.issueService(request.clientId(), lifetime), "Bearer",
+                lifetime.toSeconds());
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The public keys that verify access tokens (JWKS, RFC 7517). */
     @GET
     @Path("/jwks")
@@ -102,7 +139,13 @@ public class AuthResource {
 
     /** The account behind the token; a deactivated or deleted account no longer counts as logged in. */
     private User currentUser() {
-        Optional<User> user = User.findByIdOptional(Long.valueOf(jwt.getSubject()));
+        long id;
+        try {
+            id = Long.parseLong(jwt.getSubject());
+        } catch (NumberFormatException e) {
+            throw new ProblemException(new Problem("about:blank", "Forbidden", 403, "This token is not a user's.", null));
+        }
+        Optional<User> user = User.findByIdOptional(id);
         return user.filter(u -> u.active).orElseThrow(() -> new ProblemException(
                 new Problem("about:blank", "Unauthorized", 401, "This account is deactivated.", null)));
     }

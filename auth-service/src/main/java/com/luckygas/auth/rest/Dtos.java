@@ -33,6 +33,12 @@ public final class Dtos {
                                 long refreshExpiresIn, UserView user) {
     }
 
+    public record ServiceTokenRequest(@NotBlank @Size(max = 64) String clientId, @NotBlank @Size(max = 200) String clientSecret) {
+    }
+
+    public record ServiceTokenResponse(String accessToken, String tokenType, long expiresIn) {
+    }
+
     public record PasswordChange(
             @NotBlank @Size(max = 256) String currentPassword,
             @NotBlank @Size(min = 10, max = 256) String newPassword) {

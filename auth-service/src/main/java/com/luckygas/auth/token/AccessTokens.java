@@ -31,6 +31,13 @@ public class AccessTokens {
         return ttl;
     }
 
+    /** A short-lived token for a service's own scheduled work: {@code sub = service:<name>}, role SERVICE. */
+    public String issueService(String name, Duration lifetime) {
+        SigningKeys.Key key = keys.signingKey();
+        return Jwt.issuer(issuer).subject("service:" + name).upn(name).groups(Set.of("SERVICE")).expiresIn(lifetime)
+                .jws().algorithm(SignatureAlgorithm.RS256).keyId(key.kid()).sign(key.privateKey());
+    }
+
     public String issue(User user) {
         JwtClaimsBuilder claims = Jwt.issuer(issuer)
                 .subject(String.valueOf(user.id))

@@ -1,0 +1,72 @@
+package com.luckygas.delivery;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes orders from recurring templates for the coming days (daily, and on demand). Customers are
+ * read in one call with this service's own token; each order is created at most once per template
+ * and day (OrderBook.createFromTemplate), so two instances running this together are harmless.
+ */
+@ApplicationScoped
+public class TemplateGenerator {
+
+    private static final Logger LOG = Logger.getLogger(TemplateGenerator.class);
+
+    @ConfigProperty(name = "luckygas.templates.days-ahead", defaultValue = "7")
+    int daysAhead;
+
+    final OrderBook book;
+    final CustomerDirectory customers;
+    final ServiceIdentity identity;
+
+    TemplateGenerator(OrderBook book, @RestClient CustomerDirectory customers, ServiceIdentity identity) {
+        this.book = book;
+        this.customers = customers;
+        this.identity = identity;
+    }
+
+    @Scheduled(cron = "{luckygas.templates.cron}", timeZone = "Asia/Taipei",
+               concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void daily() {
+        generate(LocalDate.now(OrderBook.TAIPEI), daysAhead);
+    }
+
+    /** Creates the missing orders for today and the next {@code days} days; returns how many were created. */
+    @ActivateRequestContext
+    public int generate(LocalDate from, int days) {
+        LocalDate to = from.plusDays(days);
+        List<OrderTemplate> templates = OrderTemplate.list(
+                "paused = false and startDate <= ?1 and (endDate is null or endDate >= ?2)", to, from);
+        if (templates.isEmpty()) {
+            return 0;
+        }
+        List<Long> ids = templates.stream().map(t -> t.customerId).distinct().toList();
+        Map<Long, CustomerDirectory.Customer> byId = customers.lookup(identity.bearer(), new CustomerDirectory.Lookup(ids))
+                .items().stream().collect(Collectors.toMap(CustomerDirectory.Customer::id, Function.identity()));
+        int created = 0;
+        for (OrderTemplate template : templates) {
+            CustomerDirectory.Customer customer = byId.get(template.customerId);
+            if (customer == null || !customer.active()) {
+                LOG.warnf("Template %d: customer %d is unknown or deactivated; no orders made", template.id, template.customerId);
+                continue;
+            }
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                if (template.fallsOn(day) && book.createFromTemplate(template, day, customer).isPresent()) {
+                    created++;
+                }
+            }
+        }
+        LOG.infof("Recurring orders %s..%s: %d created from %d template(s)", from, to, created, templates.size());
+        return created;
+    }
+}

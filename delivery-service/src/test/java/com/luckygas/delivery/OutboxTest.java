@@ -1,0 +1,117 @@
+package com.luckygas.delivery;
+
+import static com.luckygas.delivery.OrderApi.TODAY;
+import static com.luckygas.delivery.OrderApi.assign;
+import static com.luckygas.delivery.OrderApi.createId;
+import static com.luckygas.delivery.OrderApi.driver;
+import static com.luckygas.delivery.OrderApi.order;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The SMS about an order exists exactly when the order does, survives failures, and is sent once. */
+@QuarkusTest
+class OutboxTest {
+
+    @Inject
+    NotificationSender sender;
+
+    @Inject
+    RecordingSmsGateway gateway;
+
+    @Inject
+    DataSource dataSource;
+
+    @BeforeEach
+    void clean() {
+        OrderApi.defaultPrices();
+        sender.sendDue();
+        gateway.reset();
+    }
+
+    private String statusOf(long orderId, String kind) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT status || ':' || attempts FROM delivery.notification WHERE order_id = ? AND kind = ?")) {
+            s.setLong(1, orderId);
+            s.setString(2, kind);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "none";
+            }
+        }
+    }
+
+    private void makeDue() throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE delivery.notification SET next_attempt_at = now() WHERE status = 'PENDING'")) {
+            s.executeUpdate();
+        }
+    }
+
+    @Test
+    void aConfirmationIsWrittenWithTheOrderAndSentAfterTheProcessComesBack() throws Exception {
+        long id = createId(order(1, TODAY, "R20", 2));
+        // committed with the order; nothing sent yet (as if the process died right after the commit)
+        assertEquals("PENDING:0", statusOf(id, "ORDER_CONFIRMED"));
+        assertEquals(List.of(), gateway.sent());
+        // the next sender run (after a restart) sends it, once
+        assertEquals(1, sender.sendDue());
+        assertEquals(0, sender.sendDue());
+        assertEquals(1, gateway.sent().size());
+        RecordingSmsGateway.Sent sms = gateway.sent().get(0);
+        assertEquals("0912345678", sms.phone());
+        assertTrue(sms.text().startsWith("【幸福氣體】美味小吃您好，您的訂單已確認"), sms.text());
+        assertTrue(sms.text().contains("20公斤×2") && sms.text().contains("NT$1600"), sms.text());
+        assertEquals("SENT:0", statusOf(id, "ORDER_CONFIRMED"));
+    }
+
+    @Test
+    void aFailingGatewayIsRetriedLaterWithTheSameMessageId() throws Exception {
+        long id = createId(order(1, TODAY, "R20", 1));
+        gateway.failNext(2);
+        assertEquals(0, sender.sendDue());
+        assertEquals("PENDING:1", statusOf(id, "ORDER_CONFIRMED"));
+        // not due again yet: backoff
+        assertEquals(0, sender.sendDue());
+        assertEquals("PENDING:1", statusOf(id, "ORDER_CONFIRMED"));
+        makeDue();
+        assertEquals(0, sender.sendDue());
+        makeDue();
+        assertEquals(1, sender.sendDue());
+        assertEquals("SENT:2", statusOf(id, "ORDER_CONFIRMED"));
+        assertEquals(1, gateway.sent().size());
+        assertTrue(gateway.sent().get(0).messageId().startsWith("notification-"));
+    }
+
+    @Test
+    void noMobileNoMessage() throws Exception {
+        long id = createId(order(2, TODAY, "R50", 1));
+        assertEquals("none", statusOf(id, "ORDER_CONFIRMED"));
+    }
+
+    @Test
+    void customersHearWhenTheDriverSetsOut() throws Exception {
+        long id = createId(order(1, TODAY.plusDays(2), "R20", 1));
+        assign("D-SMS", id);
+        driver("D-SMS").post("/api/orders/my/start?date=" + TODAY.plusDays(2)).then().statusCode(200);
+        driver("D-SMS").post("/api/orders/my/start?date=" + TODAY.plusDays(2)).then().statusCode(200);
+        assertEquals("PENDING:0", statusOf(id, "ON_THE_WAY"));
+        sender.sendDue();
+        assertEquals(1, gateway.sent().stream().filter(s -> s.text().contains("司機已出發")).count());
+    }
+
+    @Test
+    void backoffGrowsAndIsCapped() {
+        assertEquals(30, NotificationSender.backoff(1).toSeconds());
+        assertEquals(60, NotificationSender.backoff(2).toSeconds());
+        assertEquals(3600, NotificationSender.backoff(20).toSeconds());
+    }
+}

@@ -1,0 +1,146 @@
+package com.luckygas.delivery;
+
+import static com.luckygas.delivery.OrderApi.TODAY;
+import static com.luckygas.delivery.OrderApi.office;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TemplateTest {
+
+    @Inject
+    TemplateGenerator generator;
+
+    @Inject
+    DataSource dataSource;
+
+    @BeforeEach
+    void prices() {
+        OrderApi.defaultPrices();
+    }
+
+    private static long template(long customerId, String schedule, Map<String, Object> extra) {
+        Map<String, Object> body = new HashMap<>(extra);
+        body.put("customerId", customerId);
+        body.put("schedule", schedule);
+        body.put("startDate", TODAY.toString());
+        body.put("items", List.of(Map.of("productCode", "R20", "quantity", 2)));
+        return office().body(body).post("/api/orders/templates").then().statusCode(201).extract().<Number>path("id").longValue();
+    }
+
+    private List<LocalDate> orderDays(long templateId) throws Exception {
+        List<LocalDate> days = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT requested_date FROM delivery.orders WHERE template_id = ? ORDER BY requested_date")) {
+            s.setLong(1, templateId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    days.add(rs.getObject(1, LocalDate.class));
+                }
+            }
+        }
+        return days;
+    }
+
+    @Test
+    void weekdayTemplatesMakeOneOrderPerMatchingDayExactlyOnce() throws Exception {
+        long id = template(1, "WEEKDAYS", Map.of("weekdays", List.of(1, 4)));
+        generator.generate(TODAY, 13);
+        List<LocalDate> days = orderDays(id);
+        assertEquals(4, days.size(), days.toString());
+        days.forEach(d -> assertTrue(d.getDayOfWeek().getValue() == 1 || d.getDayOfWeek().getValue() == 4));
+        assertEquals(0, generator.generate(TODAY, 13));
+        assertEquals(days, orderDays(id));
+        office().queryParam("date", days.get(0).toString()).get("/api/orders").then()
+                .body("items.find { it.customerId == 1 && it.source == 'TEMPLATE' }.totalAmount", equalTo(1600));
+        // the customers were read with this service's own token, not a user's
+        String token = FakeCustomerService.TOKENS.get(FakeCustomerService.TOKENS.size() - 1);
+        String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        assertEquals("SERVICE", new ObjectMapper().readTree(claims).get("groups").get(0).asText());
+    }
+
+    @Test
+    void twoGeneratorsAtOnceStillMakeEachOrderOnce() throws Exception {
+        long id = template(2, "EVERY_N_DAYS", Map.of("intervalDays", 2));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            runs.add(pool.submit(() -> {
+                go.await();
+                return generator.generate(TODAY, 9);
+            }));
+        }
+        go.countDown();
+        int created = 0;
+        for (Future<Integer> run : runs) {
+            created += run.get();
+        }
+        pool.shutdown();
+        List<LocalDate> days = orderDays(id);
+        assertEquals(5, days.size(), days.toString());
+        assertEquals(days.size(), days.stream().distinct().count());
+        assertTrue(created >= 5, "the two runs together created " + created);
+    }
+
+    @Test
+    void pausedTemplatesAndSkippedDaysMakeNothing() throws Exception {
+        long paused = template(1, "EVERY_N_DAYS", Map.of("intervalDays", 1));
+        office().post("/api/orders/templates/" + paused + "/pause").then().statusCode(200).body("paused", equalTo(true));
+        long skipping = template(1, "EVERY_N_DAYS", Map.of("intervalDays", 1));
+        office().body(Map.of("date", TODAY.plusDays(1).toString())).post("/api/orders/templates/" + skipping + "/skips")
+                .then().statusCode(200);
+        generator.generate(TODAY, 2);
+        assertEquals(List.of(), orderDays(paused));
+        assertEquals(List.of(TODAY, TODAY.plusDays(2)), orderDays(skipping));
+    }
+
+    @Test
+    void monthDayThirtyOneFallsOnTheLastDayOfShortMonths() {
+        OrderTemplate t = new OrderTemplate();
+        t.schedule = OrderTemplate.Schedule.MONTH_DAYS;
+        t.monthDays = new Integer[] {31};
+        t.startDate = LocalDate.of(2026, 1, 1);
+        assertTrue(t.fallsOn(LocalDate.of(2026, 2, 28)));
+        assertTrue(t.fallsOn(LocalDate.of(2026, 3, 31)));
+        assertFalse(t.fallsOn(LocalDate.of(2026, 3, 30)));
+        assertTrue(t.fallsOn(LocalDate.of(2026, 4, 30)));
+    }
+
+    @Test
+    void badTemplatesAreRefused() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("customerId", 1);
+        body.put("schedule", "WEEKDAYS");
+        body.put("startDate", TODAY.toString());
+        body.put("items", List.of(Map.of("productCode", "R20", "quantity", 1)));
+        office().body(body).post("/api/orders/templates").then().statusCode(400).body("violations[0].field", equalTo("weekdays"));
+        body.put("weekdays", List.of(8));
+        office().body(body).post("/api/orders/templates").then().statusCode(400).body("violations[0].field", equalTo("weekdays[0]"));
+        body.put("schedule", "FORTNIGHTLY");
+        office().body(body).post("/api/orders/templates").then().statusCode(400).body("violations[0].field", equalTo("schedule"));
+    }
+}

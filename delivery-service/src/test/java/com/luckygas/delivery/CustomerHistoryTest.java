@@ -1,0 +1,113 @@
+package com.luckygas.delivery;
+
+import static com.luckygas.delivery.OrderApi.office;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A customer's history: newest first, cursor pages that never skip or repeat, on its index. */
+@QuarkusTest
+class CustomerHistoryTest {
+
+    private static boolean loaded;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void history() throws Exception {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            // 120 deliveries of customer 9001, in pairs at the same instant (ties broken by id)
+            s.execute("""
+                    INSERT INTO delivery.delivery (customer_id, delivered_at, delivery_date, driver_name)
+                    SELECT 9001, timestamptz '2024-01-01 09:00+08' + (i / 2) * interval '3 days',
+                           date '2024-01-01' + (i / 2) * 3, '王師傅'
+                    FROM generate_series(1, 120) i""");
+            // and 200,000 of other customers, so that the plan is the one of a real table
+            s.execute("""
+                    INSERT INTO delivery.delivery (customer_id, delivered_at, delivery_date)
+                    SELECT 10000 + i % 1300, timestamptz '2016-01-01 08:00+08' + (i % 3600) * interval '1 day',
+                           date '2016-01-01' + i % 3600
+                    FROM generate_series(1, 200000) i""");
+            s.execute("ANALYZE delivery.delivery");
+        }
+    }
+
+    @Test
+    void pagesWalkTheWholeHistoryNewestFirstWithoutGapsOrRepeats() {
+        List<Long> ids = new ArrayList<>();
+        List<OffsetDateTime> times = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = office().queryParam("customerId", 9001).queryParam("limit", 50);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/api/deliveries").then().statusCode(200).extract().jsonPath();
+            ids.addAll(page.getList("items.id", Long.class));
+            page.getList("items.deliveredAt", String.class).forEach(t -> times.add(OffsetDateTime.parse(t)));
+            cursor = page.getString("next");
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertEquals(3, pages);
+        assertEquals(120, ids.size());
+        assertEquals(120, new HashSet<>(ids).size());
+        for (int i = 1; i < times.size(); i++) {
+            assertFalse(times.get(i).isAfter(times.get(i - 1)), "not newest first at " + i);
+            if (times.get(i).isEqual(times.get(i - 1))) {
+                assertTrue(ids.get(i) < ids.get(i - 1), "ties must be ordered by id, descending");
+            }
+        }
+    }
+
+    @Test
+    void anEmptyHistoryIsOnePageWithoutNext() {
+        JsonPath page = office().queryParam("customerId", 424242).get("/api/deliveries").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(0, page.getList("items").size());
+        assertNull(page.getString("next"));
+    }
+
+    @Test
+    void bothPageQueriesUseTheCustomerIndex() {
+        for (String sql : List.of(CustomerHistory.FIRST_PAGE, CustomerHistory.NEXT_PAGE)) {
+            String plan = QuarkusTransaction.requiringNew().call(() -> {
+                var query = em.createNativeQuery("EXPLAIN " + sql).setParameter("customer", 10007L).setParameter("limit", 50);
+                if (sql.contains(":at")) {
+                    query.setParameter("at", OffsetDateTime.parse("2020-01-01T00:00:00+08:00")).setParameter("id", 150000L);
+                }
+                @SuppressWarnings("unchecked")
+                List<Object> rows = query.getResultList();
+                return rows.stream().map(String::valueOf).collect(Collectors.joining("\n"));
+            });
+            assertTrue(plan.contains("delivery_customer_idx"), plan);
+            assertFalse(plan.contains("Seq Scan on delivery"), plan);
+            assertFalse(plan.contains("Sort"), "the index gives the order; no sort expected:\n" + plan);
+        }
+    }
+}

@@ -99,8 +99,4 @@ public final class Dtos {
 
     public record DeliveryItemView(String productCode, BigDecimal quantity, int empties) {
     }
-
-    /** A page of a big table: follow {@code next} (an opaque cursor) for the following page; null at the end. */
-    public record CursorPage<T>(List<T> items, String next) {
-    }
 }

@@ -2,8 +2,6 @@ package com.luckygas.delivery.rest;
 
 import com.luckygas.common.ProblemException;
 import com.luckygas.delivery.CustomerHistory;
-import com.luckygas.delivery.Delivery;
-import com.luckygas.delivery.Dtos.CursorPage;
 import com.luckygas.delivery.Dtos.DeliveryView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -11,6 +9,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +18,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Deliveries: a customer's history, newest first, in cursor pages (the table is big). Pass a
@@ -39,16 +43,23 @@ public class DeliveryResource {
     }
 
     @GET
-    public CursorPage<DeliveryView> history(@QueryParam("customerId") @NotNull Long customerId,
+    @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "A page of deliveries",
+                 content = @Content(schema = @Schema(implementation = HistoryPage.class)))
+    public String history(@QueryParam("customerId") @NotNull Long customerId,
                                             @QueryParam("cursor") String cursor,
                                             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         CustomerHistory.After after = cursor == null || cursor.isBlank() ? null : decode(cursor);
         return history.page(customerId, after, limit, DeliveryResource::encode);
     }
 
-    static String encode(Delivery last) {
-        Instant at = last.deliveredAt.toInstant();
-        String raw = at.getEpochSecond() + "." + at.getNano() + ":" + last.id;
+    /** The shape of a history page (documentation only: the JSON is built by PostgreSQL). */
+    public record HistoryPage(List<DeliveryView> items, String next) {
+    }
+
+    static String encode(OffsetDateTime deliveredAt, Long id) {
+        Instant at = deliveredAt.toInstant();
+        String raw = at.getEpochSecond() + "." + at.getNano() + ":" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -1,6 +1,6 @@
 package com.luckygas.auth;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import com.luckygas.common.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,17 +8,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
 
 @Entity
 @Table(name = "app_user")
-public class User extends PanacheEntityBase {
+public class User extends AuditedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -51,15 +48,6 @@ public class User extends PanacheEntityBase {
     @Column(name = "locked_until")
     public OffsetDateTime lockedUntil;
 
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
-
     /** Usernames are case-insensitive: {@code Admin} and {@code admin} are the same account. */
     public static String normalise(String username) {
         return username.trim().toLowerCase(Locale.ROOT);
@@ -75,16 +63,5 @@ public class User extends PanacheEntityBase {
 
     public boolean isLocked(OffsetDateTime now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = OffsetDateTime.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = OffsetDateTime.now();
     }
 }

@@ -1,6 +1,6 @@
 package com.luckygas.customer;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import com.luckygas.common.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,18 +8,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 @Entity
-public class Customer extends PanacheEntityBase {
+public class Customer extends AuditedEntity {
 
     public enum PaymentTerm { CASH, MONTHLY, TRANSFER }
 
@@ -117,24 +113,4 @@ public class Customer extends PanacheEntityBase {
     /** Created by the importer from an unknown code: details still to be filled in. */
     @Column(nullable = false)
     public boolean incomplete;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = OffsetDateTime.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = OffsetDateTime.now();
-    }
 }

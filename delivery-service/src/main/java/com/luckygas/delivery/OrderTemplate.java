@@ -1,6 +1,6 @@
 package com.luckygas.delivery;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import com.luckygas.common.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,14 +8,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +22,7 @@ import org.hibernate.type.SqlTypes;
 /** A recurring order: what a customer gets, and on which days. */
 @Entity
 @Table(name = "order_template")
-public class OrderTemplate extends PanacheEntityBase {
+public class OrderTemplate extends AuditedEntity {
 
     public enum Schedule { EVERY_N_DAYS, WEEKDAYS, MONTH_DAYS }
 
@@ -81,15 +77,6 @@ public class OrderTemplate extends PanacheEntityBase {
 
     public String notes;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
-
     /** Whether the template produces an order for {@code day} (pausing aside). */
     public boolean fallsOn(LocalDate day) {
         if (day.isBefore(startDate) || endDate != null && day.isAfter(endDate) || Arrays.asList(skipDates).contains(day)) {
@@ -103,16 +90,5 @@ public class OrderTemplate extends PanacheEntityBase {
                     || day.getDayOfMonth() == day.lengthOfMonth()
                        && Arrays.stream(monthDays).anyMatch(d -> d > day.lengthOfMonth());
         };
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = OffsetDateTime.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = OffsetDateTime.now();
     }
 }

@@ -4,6 +4,7 @@ import com.luckygas.common.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import java.time.LocalTime;
 
 @Entity
 public class Driver extends AuditedEntity {
@@ -19,4 +20,14 @@ public class Driver extends AuditedEntity {
 
     @Column(nullable = false)
     public boolean active = true;
+
+    /** The vehicle the driver usually drives. */
+    @Column(name = "vehicle_id")
+    public Long vehicleId;
+
+    @Column(name = "shift_start", nullable = false)
+    public LocalTime shiftStart = LocalTime.of(8, 0);
+
+    @Column(name = "shift_end", nullable = false)
+    public LocalTime shiftEnd = LocalTime.of(18, 0);
 }

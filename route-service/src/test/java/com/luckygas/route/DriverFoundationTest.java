@@ -25,7 +25,7 @@ class DriverFoundationTest extends ServiceFoundationContract {
 
     @Override
     protected List<String> tables() {
-        return List.of("driver");
+        return List.of("driver", "vehicle", "depot");
     }
 
     @Override

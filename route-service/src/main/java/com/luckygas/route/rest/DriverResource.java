@@ -1,0 +1,139 @@
+package com.luckygas.route.rest;
+
+import com.luckygas.common.Page;
+import com.luckygas.common.Problem;
+import com.luckygas.common.ProblemException;
+import com.luckygas.route.Driver;
+import com.luckygas.route.Vehicle;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalTime;
+import java.util.List;
+
+/**
+ * The drivers. A driver's id (e.g. {@code D01}) is the {@code driver_id} of his account in
+ * auth-service. A driver reads his own day through /api/routes/my, never this list.
+ */
+@Path("/api/drivers")
+@RolesAllowed({"ADMIN", "OFFICE"})
+public class DriverResource {
+
+    public record DriverInput(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "must be 1 to 32 letters, digits, '_' or '-'") String id,
+            @NotBlank @Size(max = 50) String name,
+            @Pattern(regexp = "[0-9+() -]{6,20}", message = "must be a phone number") String phone,
+            @Positive Long vehicleId,
+            LocalTime shiftStart,
+            LocalTime shiftEnd,
+            Long version) {
+    }
+
+    public record DriverView(String id, String name, String phone, boolean active, Long vehicleId, LocalTime shiftStart,
+                             LocalTime shiftEnd, long version) {
+
+        static DriverView of(Driver d) {
+            return new DriverView(d.id, d.name, d.phone, d.active, d.vehicleId, d.shiftStart, d.shiftEnd, d.version);
+        }
+    }
+
+    /** Drivers sorted by name, then id. */
+    @GET
+    public Page<DriverView> list(@QueryParam("active") Boolean active,
+                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        Sort sort = Sort.by("name", "id");
+        return Page.of(active == null ? Driver.findAll(sort) : Driver.find("active", sort, active), page, size, DriverView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    public DriverView get(@PathParam("id") String id) {
+        return DriverView.of(find(id));
+    }
+
+    @POST
+    @Transactional
+    public Response create(@Valid @NotNull DriverInput input) {
+        if (Driver.findById(input.id()) != null) {
+            throw new ProblemException(new Problem("about:blank", "Conflict", 409, "Driver " + input.id() + " exists already.",
+                    List.of(new Problem.Violation("id", "exists already"))));
+        }
+        Driver driver = new Driver();
+        driver.id = input.id();
+        apply(input, driver);
+        driver.persist();
+        return Response.created(URI.create("/api/drivers/" + driver.id)).entity(DriverView.of(driver)).build();
+    }
+
+    /** Full update; {@code version} must be the version edited (409 when someone changed it since). */
+    @PUT
+    @Path("/{id}")
+    @Transactional
+    public DriverView update(@PathParam("id") String id, @Valid @NotNull DriverInput input) {
+        Driver driver = find(id);
+        Versions.require(input.version(), driver.version, "Driver " + id);
+        apply(input, driver);
+        Driver.flush();
+        return DriverView.of(driver);
+    }
+
+    @POST
+    @Path("/{id}/deactivate")
+    @Transactional
+    public DriverView deactivate(@PathParam("id") String id) {
+        Driver driver = find(id);
+        driver.active = false;
+        return DriverView.of(driver);
+    }
+
+    @POST
+    @Path("/{id}/activate")
+    @Transactional
+    public DriverView activate(@PathParam("id") String id) {
+        Driver driver = find(id);
+        driver.active = true;
+        return DriverView.of(driver);
+    }
+
+    private static void apply(DriverInput in, Driver d) {
+        LocalTime start = in.shiftStart() != null ? in.shiftStart() : LocalTime.of(8, 0);
+        LocalTime end = in.shiftEnd() != null ? in.shiftEnd() : LocalTime.of(18, 0);
+        if (!start.isBefore(end)) {
+            throw ProblemException.invalidField("shiftEnd", "must be after shiftStart");
+        }
+        if (in.vehicleId() != null && Vehicle.findById(in.vehicleId()) == null) {
+            throw ProblemException.invalidField("vehicleId", "is not a vehicle");
+        }
+        d.name = in.name().strip();
+        d.phone = in.phone();
+        d.vehicleId = in.vehicleId();
+        d.shiftStart = start;
+        d.shiftEnd = end;
+    }
+
+    private static Driver find(String id) {
+        Driver driver = Driver.findById(id);
+        if (driver == null) {
+            throw ProblemException.notFound("No driver " + id + ".");
+        }
+        return driver;
+    }
+}

@@ -63,6 +63,13 @@ class BadInputTest {
     }
 
     @Test
+    void textThePostgresCannotStoreIsRefusedByField() {
+        createUser("{\"username\":\"nul.user\",\"displayName\":\"a\\u0000b\",\"role\":\"OFFICE\",\"password\":\"some-password\"}")
+                .statusCode(400).body("violations[0].field", equalTo("displayName"))
+                .body("violations[0].message", equalTo("must not contain the NUL character"));
+    }
+
+    @Test
     void oversizedBodyIsRefusedWithAProblem() {
         String huge = "{\"username\":\"" + "x".repeat(100_000) + "\",\"password\":\"p\"}";
         given().contentType(ContentType.JSON).body(huge).post("/api/auth/login").then()

@@ -81,6 +81,14 @@ class CustomerValidationTest {
     }
 
     @Test
+    void aNulCharacterIsABadRequestNotAnError() {
+        office().queryParam("q", "小\u0000吃").get("/api/customers").then().statusCode(400)
+                .contentType("application/problem+json");
+        Map<String, Object> body = customer("3008", "有\u0000字");
+        invalid(body).body("violations[0].field", equalTo("shortName"));
+    }
+
+    @Test
     void pageSizeIsBounded() {
         office().queryParam("size", 1000).get("/api/customers").then().statusCode(400)
                 .body("violations[0].field", equalTo("size"));

@@ -89,6 +89,13 @@ public class ProblemMappers {
         return Problem.of(Response.Status.FORBIDDEN, "Your role does not allow this action.").toResponse();
     }
 
+    /** A value PostgreSQL refuses (a NUL character in a query parameter, a number out of range). */
+    @ServerExceptionMapper
+    public Response unstorableValue(org.hibernate.exception.DataException e) {
+        return Problem.invalid("A value in the request cannot be stored or searched for: it contains a character "
+                + "the database does not accept (such as NUL) or is out of range.", null).toResponse();
+    }
+
     @ServerExceptionMapper
     public Response staleUpdate(OptimisticLockException e) {
         return Problem.of(Response.Status.CONFLICT,
@@ -146,7 +153,9 @@ public class ProblemMappers {
             return Problem.invalid("The request body does not have the expected structure.", null).toResponse();
         }
         String message = "has the wrong type";
-        if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
+        if (e instanceof InvalidFormatException ife && ife.getValue() instanceof String text && text.indexOf('\u0000') >= 0) {
+            message = "must not contain the NUL character";
+        } else if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.stream(ife.getTargetType().getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", "));
         } else if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {

@@ -19,7 +19,7 @@ public interface CustomerDirectory {
     record Lookup(List<Long> ids) {
     }
 
-    record Customer(long id, String code, String shortName, String area, boolean active, List<String> phones) {
+    record Customer(long id, String code, String shortName, String area, String type, boolean active, List<String> phones) {
 
         /** The number to text: the first mobile number, if the customer has one. */
         public String mobile() {

@@ -84,7 +84,8 @@ public class Dashboard {
         Map<String, BigDecimal> flowKg = new TreeMap<>();
         Map<String, Map<String, BigDecimal>> deliveredByDriver = new TreeMap<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery(DELIVERED).setParameter("day", day).getResultList()) {
-            BigDecimal quantity = ((BigDecimal) r[4]).stripTrailingZeros();
+            BigDecimal stripped = ((BigDecimal) r[4]).stripTrailingZeros();
+            BigDecimal quantity = stripped.scale() < 0 ? stripped.setScale(0) : stripped;
             if (((Number) r[0]).intValue() == 1) {
                 ("FLOW".equals(r[3]) ? flowKg : cylinders).put((String) r[2], quantity);
             } else {

@@ -47,6 +47,12 @@ public class Delivery extends PanacheEntityBase {
 
     public String notes;
 
+    /** The customer's area and type when delivered: what the monthly report groups by. */
+    public String area;
+
+    @Column(name = "customer_type")
+    public String customerType;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 

@@ -54,6 +54,9 @@ public class Order extends AuditedEntity {
     @Column(name = "customer_phone")
     public String customerPhone;
 
+    @Column(name = "customer_type")
+    public String customerType;
+
     @Column(name = "requested_date", nullable = false)
     public LocalDate requestedDate;
 

@@ -129,6 +129,7 @@ public class OrderBook {
         order.customerName = customer.shortName();
         order.area = customer.area();
         order.customerPhone = customer.mobile();
+        order.customerType = customer.type();
         order.requestedDate = request.requestedDate();
         order.windowStart = request.windowStart();
         order.windowEnd = request.windowEnd();
@@ -220,16 +221,16 @@ public class OrderBook {
                 .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(0, RoundingMode.HALF_UP);
         @SuppressWarnings("unchecked")
         List<Number> inserted = em.createNativeQuery("""
-                INSERT INTO delivery.orders (customer_id, customer_code, customer_name, area, customer_phone,
+                INSERT INTO delivery.orders (customer_id, customer_code, customer_name, area, customer_type, customer_phone,
                     requested_date, window_start, window_end, status, total_amount, payment_method, source, notes,
                     template_id, created_by)
-                VALUES (:customer, :code, :name, :area, :phone, :day, :from, :to, 'PENDING', :total, :payment,
+                VALUES (:customer, :code, :name, :area, :type, :phone, :day, :from, :to, 'PENDING', :total, :payment,
                     'TEMPLATE', :notes, :template, 'template')
                 ON CONFLICT (template_id, requested_date) WHERE template_id IS NOT NULL DO NOTHING
                 RETURNING id""")
                 .setParameter("customer", customer.id()).setParameter("code", customer.code())
                 .setParameter("name", customer.shortName()).setParameter("area", customer.area())
-                .setParameter("phone", customer.mobile()).setParameter("day", day)
+                .setParameter("type", customer.type()).setParameter("phone", customer.mobile()).setParameter("day", day)
                 .setParameter("from", template.windowStart).setParameter("to", template.windowEnd)
                 .setParameter("total", total.longValueExact()).setParameter("payment", template.paymentMethod.name())
                 .setParameter("notes", template.notes).setParameter("template", template.id)
@@ -292,6 +293,8 @@ public class OrderBook {
         delivery.amountCollected = request.amountCollected();
         delivery.paymentMethod = request.paymentMethod() != null ? request.paymentMethod() : order.paymentMethod;
         delivery.notes = request.notes();
+        delivery.area = order.area;
+        delivery.customerType = order.customerType;
         delivery.persist();
         List<DeliveryItem> items = new ArrayList<>();
         for (DeliveredItem in : request.items()) {

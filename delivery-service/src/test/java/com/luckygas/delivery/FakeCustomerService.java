@@ -22,9 +22,9 @@ public class FakeCustomerService {
     static final List<String> TOKENS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     static {
-        CUSTOMERS.put(1L, new CustomerDirectory.Customer(1, "1032", "美味小吃", "中正區", true, List.of("0223456789", "0912345678")));
-        CUSTOMERS.put(2L, new CustomerDirectory.Customer(2, "2001", "幸福工廠", "板橋區", true, List.of("0223450000")));
-        CUSTOMERS.put(3L, new CustomerDirectory.Customer(3, "3001", "已停用客戶", "中正區", false, List.of()));
+        CUSTOMERS.put(1L, new CustomerDirectory.Customer(1, "1032", "美味小吃", "中正區", "餐廳", true, List.of("0223456789", "0912345678")));
+        CUSTOMERS.put(2L, new CustomerDirectory.Customer(2, "2001", "幸福工廠", "板橋區", "工廠", true, List.of("0223450000")));
+        CUSTOMERS.put(3L, new CustomerDirectory.Customer(3, "3001", "已停用客戶", "中正區", "住家", false, List.of()));
     }
 
     @POST

@@ -1,23 +1,82 @@
 package com.luckygas.delivery.rest;
 
 import com.luckygas.common.DateParam;
+import com.luckygas.common.ProblemException;
 import com.luckygas.delivery.Dashboard;
+import com.luckygas.delivery.MonthlyCsv;
+import com.luckygas.delivery.MonthlyReport;
 import com.luckygas.delivery.OrderBook;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
+import java.time.YearMonth;
 
-/** The office's numbers. (The monthly report, archival and the run-out forecast are still to come: issue 5.) */
+/** The office's numbers. (Archival and the run-out forecast are still to come: issue 5.) */
 @Path("/api/reports")
 @RolesAllowed({"ADMIN", "OFFICE"})
 public class ReportResource {
 
     private final Dashboard dashboard;
+    private final MonthlyReport monthly;
 
-    ReportResource(Dashboard dashboard) {
+    ReportResource(Dashboard dashboard, MonthlyReport monthly) {
         this.dashboard = dashboard;
+        this.monthly = monthly;
+    }
+
+    /**
+     * The month {@code month} (or months {@code from}..{@code to}, as 2026-05): deliveries,
+     * revenue and quantity per product, in all and by area, driver and customer type, each with
+     * the same months a year earlier. {@code format=csv} downloads it as CSV (UTF-8 with BOM, so
+     * that Excel shows the Chinese headers right).
+     */
+    @GET
+    @Path("/monthly")
+    public Response monthly(@QueryParam("month") String month, @QueryParam("from") String from,
+                            @QueryParam("to") String to, @QueryParam("format") @DefaultValue("json") String format) {
+        YearMonth first = month(month != null ? month : from, month != null ? "month" : "from");
+        YearMonth last = month != null ? first : to == null ? first : month(to, "to");
+        if (first == null) {
+            throw ProblemException.invalidField("month", "is required, like 2026-05");
+        }
+        if (last.isBefore(first) || first.plusMonths(24).isBefore(last)) {
+            throw ProblemException.invalidField("to", "must be from 'from' to 24 months after it");
+        }
+        MonthlyReport.Month report = monthly.of(first, last);
+        if ("csv".equalsIgnoreCase(format)) {
+            return Response.ok(MonthlyCsv.of(report), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"monthly-" + first + "-" + last + ".csv\"").build();
+        }
+        if (!"json".equalsIgnoreCase(format)) {
+            throw ProblemException.invalidField("format", "must be json or csv");
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Rebuilds the report views now (they are also rebuilt every hour, and the importer asks after a load). */
+    @POST
+    @Path("/refresh")
+    @RolesAllowed({"ADMIN", "SERVICE"})
+    public Response refresh() {
+        monthly.refresh();
+        return Response.noContent().build();
+    }
+
+    private static YearMonth month(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalidField(field, "must be a month like 2026-05");
+        }
     }
 
     /**

@@ -9,17 +9,21 @@ import java.util.function.BiFunction;
 /**
  * A customer's deliveries, newest first, in keyset pages: each page continues strictly after the
  * last (delivered_at, id) of the previous one, so pages never skip or repeat rows however many
- * deliveries are added meanwhile. The office asks this while the customer waits on the phone, so
- * it is one statement on delivery_customer_idx that also builds the JSON of the page (deliveries
- * with their items) in PostgreSQL: nothing is mapped to objects and back on the way out.
+ * deliveries are added meanwhile, and crossing from live deliveries into the archive unnoticed.
+ * The office asks this while the customer waits on the phone, so it is one statement (on
+ * delivery_customer_idx and delivery_archive_customer_idx) that also builds the JSON of the page
+ * (deliveries with their items) in PostgreSQL: nothing is mapped to objects and back on the way out.
  */
 @ApplicationScoped
 public class CustomerHistory {
 
     private static final String PAGE = """
             WITH page AS (
-                SELECT * FROM delivery.delivery
-                WHERE customer_id = :customer %s
+                (SELECT * FROM delivery.delivery WHERE customer_id = :customer %1$s
+                 ORDER BY delivered_at DESC, id DESC LIMIT :limit)
+                UNION ALL
+                (SELECT * FROM delivery.delivery_archive WHERE customer_id = :customer %1$s
+                 ORDER BY delivered_at DESC, id DESC LIMIT :limit)
                 ORDER BY delivered_at DESC, id DESC
                 LIMIT :limit)
             SELECT coalesce(json_agg(json_build_object(
@@ -29,7 +33,7 @@ public class CustomerHistory {
                        'amountCollected', p.amount_collected, 'paymentMethod', p.payment_method, 'notes', p.notes,
                        'items', coalesce((SELECT json_agg(json_build_object('productCode', i.product_code,
                                                   'quantity', i.quantity, 'empties', i.empties) ORDER BY i.product_code)
-                                          FROM delivery.delivery_item i WHERE i.delivery_id = p.id), '[]'))
+                                          FROM delivery.all_delivery_items i WHERE i.delivery_id = p.id), '[]'))
                        ORDER BY p.delivered_at DESC, p.id DESC), '[]')::text,
                    count(*),
                    (array_agg(p.delivered_at ORDER BY p.delivered_at, p.id))[1],

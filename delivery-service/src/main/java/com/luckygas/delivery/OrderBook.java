@@ -263,6 +263,9 @@ public class OrderBook {
         Order order = find(id, caller, true);
         if (order.status == Status.DELIVERED) {
             Delivery first = Delivery.find("orderId", order.id).firstResult();
+            if (first == null) {
+                throw ProblemException.conflict("Order " + order.id + " was delivered long ago (its delivery is archived).");
+            }
             return DeliveryView.of(first, DeliveryItem.list("deliveryId", first.id));
         }
         move(order, Status.DELIVERED);

@@ -1,6 +1,7 @@
 package com.luckygas.delivery.rest;
 
 import com.luckygas.common.ProblemException;
+import com.luckygas.delivery.Archiver;
 import com.luckygas.delivery.CustomerHistory;
 import com.luckygas.delivery.Dtos.DeliveryView;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.Path;
@@ -37,9 +39,22 @@ public class DeliveryResource {
      * id desc): two statements per page (deliveries, their items).
      */
     private final CustomerHistory history;
+    private final Archiver archiver;
 
-    DeliveryResource(CustomerHistory history) {
+    DeliveryResource(CustomerHistory history, Archiver archiver) {
         this.history = history;
+        this.archiver = archiver;
+    }
+
+    public record Archived(long moved) {
+    }
+
+    /** Runs the archival now (it also runs daily): moves deliveries older than the working window. */
+    @POST
+    @Path("/archive")
+    @RolesAllowed("ADMIN")
+    public Archived archive() {
+        return new Archived(archiver.archive());
     }
 
     @GET

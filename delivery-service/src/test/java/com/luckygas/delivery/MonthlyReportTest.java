@@ -62,6 +62,15 @@ class MonthlyReportTest {
                 .statusCode(200).contentType(containsString("text/csv"))
                 .body(startsWith("\uFEFF期間,2012-05 ~ 2012-05"))
                 .body(containsString("區域,中正區,2,2400,1,700"));
+        byte[] xlsx = office().queryParam("month", "2012-05").queryParam("format", "xlsx").get("/api/reports/monthly")
+                .then().statusCode(200).contentType(MonthlyTable.XLSX).extract().asByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = workbook.getSheet("月報");
+            assertEquals("配送次數", sheet.getRow(1).getCell(2).getStringCellValue());
+            assertEquals("合計", sheet.getRow(2).getCell(0).getStringCellValue());
+            assertEquals(4.0, sheet.getRow(2).getCell(2).getNumericCellValue());
+            assertEquals(4755.0, sheet.getRow(2).getCell(3).getNumericCellValue());
+        }
     }
 
     @Test

@@ -3,7 +3,7 @@ package com.luckygas.delivery.rest;
 import com.luckygas.common.DateParam;
 import com.luckygas.common.ProblemException;
 import com.luckygas.delivery.Dashboard;
-import com.luckygas.delivery.MonthlyCsv;
+import com.luckygas.delivery.MonthlyTable;
 import com.luckygas.delivery.MonthlyReport;
 import com.luckygas.delivery.OrderBook;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,8 +33,8 @@ public class ReportResource {
     /**
      * The month {@code month} (or months {@code from}..{@code to}, as 2026-05): deliveries,
      * revenue and quantity per product, in all and by area, driver and customer type, each with
-     * the same months a year earlier. {@code format=csv} downloads it as CSV (UTF-8 with BOM, so
-     * that Excel shows the Chinese headers right).
+     * the same months a year earlier. {@code format=csv} or {@code format=xlsx} downloads it
+     * (Chinese headers; the CSV is UTF-8 with BOM so that Excel reads it right).
      */
     @GET
     @Path("/monthly")
@@ -49,12 +49,17 @@ public class ReportResource {
             throw ProblemException.invalidField("to", "must be from 'from' to 24 months after it");
         }
         MonthlyReport.Month report = monthly.of(first, last);
+        String file = "monthly-" + first + "-" + last;
         if ("csv".equalsIgnoreCase(format)) {
-            return Response.ok(MonthlyCsv.of(report), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"monthly-" + first + "-" + last + ".csv\"").build();
+            return Response.ok(MonthlyTable.csv(report), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"").build();
+        }
+        if ("xlsx".equalsIgnoreCase(format)) {
+            return Response.ok(MonthlyTable.xlsx(report), MonthlyTable.XLSX)
+                    .header("Content-Disposition", "attachment; filename=\"" + file + ".xlsx\"").build();
         }
         if (!"json".equalsIgnoreCase(format)) {
-            throw ProblemException.invalidField("format", "must be json or csv");
+            throw ProblemException.invalidField("format", "must be json, csv or xlsx");
         }
         return Response.ok(report, MediaType.APPLICATION_JSON).build();
     }

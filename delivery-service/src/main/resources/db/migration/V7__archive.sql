@@ -14,8 +14,6 @@ ALTER TABLE delivery_item_archive ADD PRIMARY KEY (delivery_id, product_code);
 CREATE INDEX delivery_date_id_idx ON delivery (delivery_date, id);
 
 -- The report views read live and archived deliveries alike.
-DROP MATERIALIZED VIEW monthly_deliveries;
-DROP MATERIALIZED VIEW monthly_products;
 
 CREATE VIEW all_deliveries AS
 SELECT id, customer_id, delivered_at, delivery_date, driver_id, driver_name, amount_collected, area, customer_type
@@ -29,6 +27,7 @@ SELECT delivery_id, product_code, quantity, empties FROM delivery_item
 UNION ALL
 SELECT delivery_id, product_code, quantity, empties FROM delivery_item_archive;
 
+-- Deliveries and revenue per month, area, driver and customer type.
 CREATE MATERIALIZED VIEW monthly_deliveries AS
 SELECT date_trunc('month', delivery_date)::date AS month,
        coalesce(area, '')                        AS area,
@@ -38,8 +37,10 @@ SELECT date_trunc('month', delivery_date)::date AS month,
        coalesce(sum(amount_collected), 0)        AS revenue
 FROM all_deliveries
 GROUP BY 1, 2, 3, 4;
+-- REFRESH … CONCURRENTLY needs a unique index; the report reads one month (or a range) at a time
 CREATE UNIQUE INDEX monthly_deliveries_key ON monthly_deliveries (month, area, driver, customer_type);
 
+-- Cylinders (count) and flow gas (kg) per month, area, driver, customer type and product.
 CREATE MATERIALIZED VIEW monthly_products AS
 SELECT date_trunc('month', d.delivery_date)::date AS month,
        coalesce(d.area, '')                        AS area,

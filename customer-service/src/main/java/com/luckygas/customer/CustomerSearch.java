@@ -49,8 +49,8 @@ public class CustomerSearch {
     /** A built statement: SQL and its parameters (kept apart so that tests can EXPLAIN exactly it). */
     public record Statement(String sql, Map<String, Object> params) {
 
-        public Query on(EntityManager em, Class<?> resultClass) {
-            Query query = resultClass == null ? em.createNativeQuery(sql) : em.createNativeQuery(sql, resultClass);
+        public Query on(EntityManager em) {
+            Query query = em.createNativeQuery(sql);
             params.forEach(query::setParameter);
             return query;
         }
@@ -70,9 +70,9 @@ public class CustomerSearch {
      */
     @SuppressWarnings("unchecked")
     public Page<CustomerSummary> search(Filters filters, Sort sort, int page, int size) {
-        List<Object[]> rows = rows(filters, sort, page, size).on(em, null).getResultList();
+        List<Object[]> rows = rows(filters, sort, page, size).on(em).getResultList();
         long total = rows.isEmpty() || rows.get(0)[COUNT] == null
-                ? (rows.isEmpty() && page == 0 ? 0 : ((Number) count(filters).on(em, null).getSingleResult()).longValue())
+                ? (rows.isEmpty() && page == 0 ? 0 : ((Number) count(filters).on(em).getSingleResult()).longValue())
                 : ((Number) rows.get(0)[COUNT]).longValue();
         List<CustomerSummary> items = rows.stream().map(r -> new CustomerSummary(
                 ((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],

@@ -69,7 +69,7 @@ class QueryPlanTest {
         return QuarkusTransaction.requiringNew().call(() -> {
             CustomerSearch.Statement explain = new CustomerSearch.Statement("EXPLAIN " + statement.sql(), statement.params());
             @SuppressWarnings("unchecked")
-            List<Object> rows = explain.on(em, null).getResultList();
+            List<Object> rows = explain.on(em).getResultList();
             return rows.stream().map(String::valueOf).collect(Collectors.joining("\n"));
         });
     }

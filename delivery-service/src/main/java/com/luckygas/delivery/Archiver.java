@@ -70,7 +70,7 @@ public class Archiver {
 
     /** One batch, in its own transaction: the unit the job can be interrupted between. */
     public int moveBatch(LocalDate cutoff) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(MOVE_BATCH)
-                .setParameter("cutoff", cutoff).setParameter("batch", batchSize).executeUpdate());
+        return QuarkusTransaction.requiringNew().call(() -> SlowStatementLog.executeUpdate(em.createNativeQuery(MOVE_BATCH)
+                .setParameter("cutoff", cutoff).setParameter("batch", batchSize)));
     }
 }

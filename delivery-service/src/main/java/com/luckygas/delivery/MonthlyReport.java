@@ -83,10 +83,10 @@ public class MonthlyReport {
     public void refresh() {
         long start = System.nanoTime();
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("REFRESH MATERIALIZED VIEW CONCURRENTLY delivery.monthly_deliveries").executeUpdate();
-            em.createNativeQuery("REFRESH MATERIALIZED VIEW CONCURRENTLY delivery.monthly_products").executeUpdate();
-            em.createNativeQuery("UPDATE delivery.report_refresh SET refreshed_at = now() WHERE view_name = 'monthly'")
-                    .executeUpdate();
+            SlowStatementLog.executeUpdate(em.createNativeQuery("REFRESH MATERIALIZED VIEW CONCURRENTLY delivery.monthly_deliveries"));
+            SlowStatementLog.executeUpdate(em.createNativeQuery("REFRESH MATERIALIZED VIEW CONCURRENTLY delivery.monthly_products"));
+            SlowStatementLog.executeUpdate(em.createNativeQuery(
+                    "UPDATE delivery.report_refresh SET refreshed_at = now() WHERE view_name = 'monthly'"));
         });
         LOG.infof("Monthly report views refreshed in %d ms", (System.nanoTime() - start) / 1_000_000);
     }

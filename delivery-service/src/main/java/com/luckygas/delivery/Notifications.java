@@ -42,7 +42,7 @@ public class Notifications {
 
     /** "The driver is on the way", for every order a driver has just set out with (one statement). */
     public int onTheWay(String driverId, java.time.LocalDate day) {
-        return em.createNativeQuery("""
+        return SlowStatementLog.executeUpdate(em.createNativeQuery("""
                 INSERT INTO delivery.notification (order_id, kind, phone, body)
                 SELECT o.id, 'ON_THE_WAY', o.customer_phone,
                        :signature || coalesce(o.customer_name, '') || '您好，司機已出發，今天將為您送達訂購的瓦斯。'
@@ -51,6 +51,6 @@ public class Notifications {
                   AND o.customer_phone IS NOT NULL
                 ON CONFLICT (order_id, kind) DO NOTHING""")
                 .setParameter("signature", SIGNATURE).setParameter("driver", driverId).setParameter("day", day)
-                .executeUpdate();
+                );
     }
 }

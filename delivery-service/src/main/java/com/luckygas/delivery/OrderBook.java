@@ -175,31 +175,31 @@ public class OrderBook {
     @Transactional
     public int assign(List<Long> orderIds, String driverId, Long routeId) {
         requireStates(orderIds, Set.of(Status.PENDING, Status.ASSIGNED), "assigned");
-        return em.createNativeQuery("""
+        return SlowStatementLog.executeUpdate(em.createNativeQuery("""
                 UPDATE delivery.orders SET status = 'ASSIGNED', driver_id = :driver, route_id = :route,
                        version = version + 1, updated_at = now()
                 WHERE id = ANY(CAST(:ids AS bigint[])) AND status IN ('PENDING', 'ASSIGNED')""")
                 .setParameter("driver", driverId).setParameter("route", routeId)
-                .setParameter("ids", orderIds.toArray(Long[]::new)).executeUpdate();
+                .setParameter("ids", orderIds.toArray(Long[]::new)));
     }
 
     @Transactional
     public int unassign(List<Long> orderIds) {
         requireStates(orderIds, Set.of(Status.PENDING, Status.ASSIGNED), "unassigned");
-        return em.createNativeQuery("""
+        return SlowStatementLog.executeUpdate(em.createNativeQuery("""
                 UPDATE delivery.orders SET status = 'PENDING', driver_id = NULL, route_id = NULL,
                        version = version + 1, updated_at = now()
                 WHERE id = ANY(CAST(:ids AS bigint[])) AND status = 'ASSIGNED'""")
-                .setParameter("ids", orderIds.toArray(Long[]::new)).executeUpdate();
+                .setParameter("ids", orderIds.toArray(Long[]::new)));
     }
 
     /** The driver sets off: his ASSIGNED orders of the day go OUT_FOR_DELIVERY. */
     @Transactional
     public int start(String driverId, LocalDate day) {
-        int started = em.createNativeQuery("""
+        int started = SlowStatementLog.executeUpdate(em.createNativeQuery("""
                 UPDATE delivery.orders SET status = 'OUT_FOR_DELIVERY', version = version + 1, updated_at = now()
                 WHERE driver_id = :driver AND requested_date = :day AND status = 'ASSIGNED'""")
-                .setParameter("driver", driverId).setParameter("day", day).executeUpdate();
+                .setParameter("driver", driverId).setParameter("day", day));
         notifications.onTheWay(driverId, day);
         return started;
     }

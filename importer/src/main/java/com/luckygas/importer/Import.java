@@ -1,0 +1,389 @@
+package com.luckygas.importer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.luckygas.importer.load.CopyWriter;
+import com.luckygas.importer.load.Merge;
+import com.luckygas.importer.load.Staging;
+import com.luckygas.importer.read.ClientList;
+import com.luckygas.importer.read.DeliveryWorkbook;
+import com.luckygas.importer.read.LegacyDb;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One import run: reads the given files (streaming), copies their rows into staging tables, merges
+ * them into the customer and delivery schemas in <b>one transaction</b> — so a run killed at any
+ * moment leaves no row behind and the next run does the whole work again, ending with exactly the
+ * rows of an uninterrupted run — records the run in {@code importer.import_run}, refreshes the
+ * report views, and writes the summary and the reject report.
+ */
+public final class Import {
+
+    public static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
+    /** Only one import at a time (session-level advisory lock: released when the process dies). */
+    static final long LOCK_KEY = 0x4C75636B79L;
+
+    public record Options(Path clients, List<Path> deliveries, Path legacyDb, boolean dryRun, Path reportDir,
+                          int archiveKeepMonths, LocalDate today) {
+        public Options {
+            deliveries = deliveries == null ? List.of() : List.copyOf(deliveries);
+            today = today == null ? LocalDate.now(TAIPEI) : today;
+        }
+
+        public boolean nothingToRead() {
+            return clients == null && deliveries.isEmpty() && legacyDb == null;
+        }
+    }
+
+    /** Where the database is (the job's datasource, or a test's). */
+    public interface Database {
+        Connection open() throws SQLException;
+    }
+
+    /** The run's outcome: the summary, and whether the report views could be refreshed. */
+    public record Result(Map<String, Object> summary, String refreshFailure) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Options o;
+    private final Database database;
+    private final Runnable migrateOwnSchema;
+    private final PrintStream out;
+    private final Progress progress;
+
+    public Import(Options options, Database database, Runnable migrateOwnSchema, PrintStream out, Progress progress) {
+        this.o = options;
+        this.database = database;
+        this.migrateOwnSchema = migrateOwnSchema;
+        this.out = out;
+        this.progress = progress;
+    }
+
+    public Result run() {
+        long started = System.nanoTime();
+        OffsetDateTime startedAt = OffsetDateTime.now(TAIPEI);
+        if (o.nothingToRead()) {
+            throw new ImportFailure("nothing to import: give --clients, --deliveries and/or --legacy-db");
+        }
+        List<Map<String, Object>> files = describeFiles();
+        if (!o.dryRun() && migrateOwnSchema != null) {
+            migrateOwnSchema.run();
+        }
+        List<SourceCounts> sources = new ArrayList<>();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        Path rejectsFile = o.reportDir() == null ? null : o.reportDir().resolve("rejects.csv");
+        Long runId = null;
+        try (Connection c = database.open()) {
+            checkSchemas(c);
+            lock(c);
+            if (!o.dryRun()) {
+                runId = startRun(c, files);
+            }
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LOCAL work_mem = '256MB'");
+            }
+            try (Rejects rejects = new Rejects(rejectsFile); Staging staging = new Staging(c)) {
+                read(staging, rejects, sources);
+                staging.flush();
+                out.println("Merging …");
+                long mergeStart = System.nanoTime();
+                LocalDate archiveBefore = o.today().minusMonths(o.archiveKeepMonths());
+                Merge merge = new Merge(c, o.dryRun(), archiveBefore, o.deliveries().size() + 1);
+                Map<String, Object> customers = merge.customers();
+                Map<String, Object> deliveries = merge.deliveries();
+                summary.put("outcome", o.dryRun() ? "DRY_RUN" : "SUCCEEDED");
+                if (runId != null) {
+                    summary.put("runId", runId);
+                }
+                summary.put("startedAt", startedAt.toString());
+                summary.put("files", files);
+                List<Map<String, Object>> s = new ArrayList<>();
+                sources.forEach(x -> s.add(x.toMap()));
+                summary.put("sources", s);
+                summary.put("customers", customers);
+                summary.put("deliveries", deliveries);
+                summary.put("archiveBefore", archiveBefore.toString());
+                summary.put("rejectsListed", rejects.written());
+                summary.put("mergeSeconds", seconds(mergeStart));
+                if (o.dryRun()) {
+                    c.rollback();
+                } else {
+                    summary.put("seconds", seconds(started));
+                    finishRun(c, runId, "SUCCEEDED", summary, null);
+                    c.commit();
+                }
+            } catch (RuntimeException | SQLException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+            String refreshFailure = null;
+            boolean changed = changed(summary);
+            if (!o.dryRun() && changed) {
+                refreshFailure = refreshReports(c);
+            }
+            summary.put("reportViews", o.dryRun() ? "not refreshed (dry run)" : !changed ? "unchanged (nothing new)"
+                    : refreshFailure == null ? "refreshed" : "refresh failed: " + refreshFailure);
+            summary.put("seconds", seconds(started));
+            writeReports(summary);
+            return new Result(summary, refreshFailure);
+        } catch (SQLException | CopyWriter.CopyFailed e) {
+            String reason = "database: " + e.getMessage();
+            recordFailure(runId, reason);
+            throw new ImportFailure(reason, e);
+        } catch (ImportFailure e) {
+            recordFailure(runId, e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            recordFailure(runId, String.valueOf(e));
+            throw e;
+        }
+    }
+
+    private static double seconds(long since) {
+        return Math.round((System.nanoTime() - since) / 1e7) / 100.0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean changed(Map<String, Object> summary) {
+        Map<String, Object> cu = (Map<String, Object>) summary.get("customers");
+        Map<String, Object> de = (Map<String, Object>) summary.get("deliveries");
+        long n = (long) cu.get("inserted") + (long) cu.get("updated") + (long) cu.get("createdIncomplete")
+                + (long) cu.get("coordinatesAdded") + (long) de.get("inserted");
+        return n > 0;
+    }
+
+    private void read(Staging staging, Rejects rejects, List<SourceCounts> sources) throws SQLException {
+        int legacySrc = o.deliveries().size() + 1;
+        LegacyDb legacy = o.legacyDb() == null ? null : new LegacyDb(o.legacyDb());
+        try {
+            if (legacy != null) {
+                legacy.clients(staging.legacyClients());
+                staging.endLegacyClients();
+            }
+            if (o.clients() != null) {
+                SourceCounts counts = new SourceCounts("clients", o.clients().getFileName().toString());
+                sources.add(counts);
+                new ClientList(o.clients(), counts, rejects, progress, staging.clients()).read();
+                staging.endClients();
+            }
+            long ord = 0;
+            for (int i = 0; i < o.deliveries().size(); i++) {
+                Path file = o.deliveries().get(i);
+                SourceCounts counts = new SourceCounts("deliveryWorkbook", file.getFileName().toString());
+                sources.add(counts);
+                int src = i + 1;
+                ord = new DeliveryWorkbook(file, counts, rejects, progress, o.today(), ord,
+                        (n, code, date, time, driver, qty) -> staging.delivery(src, n, code, date, time, driver, null, qty)).read();
+            }
+            if (legacy != null) {
+                SourceCounts counts = new SourceCounts("legacyDb", o.legacyDb().getFileName().toString());
+                sources.add(counts);
+                legacy.deliveries(counts, rejects, progress, o.today(),
+                        (n, code, date, time, driver, amount, qty) -> staging.delivery(legacySrc, n, code, date, time, driver, amount, qty));
+            }
+            staging.endDeliveries();
+        } finally {
+            if (legacy != null) {
+                legacy.close();
+            }
+        }
+    }
+
+    private List<Map<String, Object>> describeFiles() {
+        List<Map<String, Object>> files = new ArrayList<>();
+        if (o.clients() != null) {
+            files.add(describe("clients", o.clients()));
+        }
+        for (Path p : o.deliveries()) {
+            files.add(describe("deliveries", p));
+        }
+        if (o.legacyDb() != null) {
+            files.add(describe("legacyDb", o.legacyDb()));
+        }
+        return files;
+    }
+
+    private static Map<String, Object> describe(String role, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ImportFailure(file + ": no such file");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("role", role);
+        m.put("path", file.toAbsolutePath().toString());
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            long bytes = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                sha.update(buf, 0, n);
+                bytes += n;
+            }
+            m.put("bytes", bytes);
+            m.put("sha256", HexFormat.of().formatHex(sha.digest()));
+        } catch (IOException e) {
+            throw new ImportFailure(file + ": cannot be read (" + e.getMessage() + ")", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return m;
+    }
+
+    private static void checkSchemas(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT to_regclass('customer.customer') IS NOT NULL, "
+                     + "to_regclass('delivery.delivery_identity') IS NOT NULL, to_regclass('delivery.delivery_archive') IS NOT NULL")) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                throw new ImportFailure("the database has no customer.customer table: start customer-service once "
+                        + "(it creates its schema) before importing");
+            }
+            if (!rs.getBoolean(2) || !rs.getBoolean(3)) {
+                throw new ImportFailure("the delivery schema lacks delivery_identity (migration V8): start delivery-service "
+                        + "once (it migrates its schema) before importing");
+            }
+        }
+    }
+
+    private static void lock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            ps.setLong(1, LOCK_KEY);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    throw new ImportFailure("another import is running on this database; wait for it to finish");
+                }
+            }
+        }
+    }
+
+    private long startRun(Connection c, List<Map<String, Object>> files) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            int stale = st.executeUpdate("UPDATE importer.import_run SET outcome = 'INTERRUPTED', finished_at = now(), "
+                    + "failure = 'the run ended without finishing (process killed or connection lost); nothing of it was kept' "
+                    + "WHERE outcome = 'RUNNING'");
+            if (stale > 0) {
+                out.println("Earlier run(s) interrupted: " + stale + " (nothing of them was kept; this run does the whole import)");
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO importer.import_run (files, host) VALUES (?::jsonb, ?) RETURNING id")) {
+            ps.setString(1, json(files));
+            ps.setString(2, host());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long id = rs.getLong(1);
+                out.println("Import run " + id + " started");
+                return id;
+            }
+        }
+    }
+
+    private static String host() {
+        String h = System.getenv("CLOUD_RUN_EXECUTION");
+        if (h != null) {
+            return h;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void finishRun(Connection c, Long runId, String outcome, Map<String, Object> summary, String failure)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE importer.import_run SET outcome = ?, finished_at = clock_timestamp(), "
+                + "summary = ?::jsonb, failure = ? WHERE id = ?")) {
+            ps.setString(1, outcome);
+            ps.setString(2, summary == null ? null : json(summary));
+            ps.setString(3, failure);
+            ps.setLong(4, runId);
+            ps.executeUpdate();
+        }
+    }
+
+    private void recordFailure(Long runId, String reason) {
+        if (runId == null) {
+            return;
+        }
+        try (Connection c = database.open()) {
+            finishRun(c, runId, "FAILED", null, reason);
+        } catch (SQLException e) {
+            out.println("Could not record the failure of run " + runId + ": " + e.getMessage());
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is closed next
+        }
+    }
+
+    /**
+     * Rebuilds delivery-service's monthly report views as its own {@code MonthlyReport.refresh()}
+     * does (concurrently: readers are not blocked) and marks them fresh (docs/adr/0006).
+     */
+    private String refreshReports(Connection c) {
+        long start = System.nanoTime();
+        try (Statement st = c.createStatement()) {
+            st.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY delivery.monthly_deliveries");
+            st.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY delivery.monthly_products");
+            st.executeUpdate("UPDATE delivery.report_refresh SET refreshed_at = now() WHERE view_name = 'monthly'");
+            c.commit();
+            out.printf("Report views refreshed in %.1fs%n", (System.nanoTime() - start) / 1e9);
+            return null;
+        } catch (SQLException e) {
+            rollbackQuietly(c);
+            return e.getMessage();
+        }
+    }
+
+    private void writeReports(Map<String, Object> summary) {
+        if (o.reportDir() == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(o.reportDir());
+            Files.writeString(o.reportDir().resolve("summary.json"), json(summary), StandardCharsets.UTF_8);
+            Files.writeString(o.reportDir().resolve("summary.txt"), SummaryText.of(summary), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package com.luckygas.importer.load;
+
+import com.luckygas.importer.Product;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The set-based merge of the staged rows into the customer and delivery schemas (docs/adr/0006),
+ * in the import's one transaction:
+ * <ol>
+ * <li>customers from the client list: inserted, or updated where the list says otherwise;</li>
+ * <li>coordinates from the SQLite clients where a customer has none;</li>
+ * <li>customers for codes that only deliveries know, flagged {@code incomplete};</li>
+ * <li>deliveries: each source's rows numbered within their identity (customer code, date,
+ * quantities per product) in order of time, paired across sources on identity and number — the
+ * same delivery in two sources is one, the SQLite row filling time, amount and driver — and
+ * inserted where {@code delivery.delivery_identity} (unique) does not hold them yet: into the
+ * archive when older than the working window, else into the live tables.</li>
+ * </ol>
+ * A dry run computes the same counts with queries only.
+ */
+public final class Merge {
+
+    /** Customer columns the client list is the master of. */
+    static final String[] CLIENT_FIELDS = ("short_name, invoice_title, address, area, customer_type, phones, payment_term, "
+            + "pricing_method, accepted_hours, preferred_slot, closed_days, vehicle_access, avg_daily_use_kg, max_cycle_days, "
+            + "allowed_delay_days, monthly_volume, subscription_member, needs_same_day, terminated, equipment, cylinders_held")
+            .split(", ");
+
+    private final Connection c;
+    private final boolean dryRun;
+    private final LocalDate archiveBefore;
+    private final int legacySrc;
+
+    public Merge(Connection c, boolean dryRun, LocalDate archiveBefore, int legacySrc) {
+        this.c = c;
+        this.dryRun = dryRun;
+        this.archiveBefore = archiveBefore;
+        this.legacySrc = legacySrc;
+    }
+
+    private static String list(String prefix) {
+        StringBuilder sb = new StringBuilder();
+        for (String f : CLIENT_FIELDS) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(prefix).append(f);
+        }
+        return sb.toString();
+    }
+
+    public Map<String, Object> customers() throws SQLException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        long inserted;
+        long updated;
+        long staged = count("SELECT count(*) FROM stage_client");
+        if (dryRun) {
+            long[] r = longs("SELECT count(*) FILTER (WHERE c.id IS NULL), count(*) FILTER (WHERE c.id IS NOT NULL AND ("
+                    + list("c.") + ", c.incomplete) IS DISTINCT FROM (" + list("s.") + ", false)) "
+                    + "FROM stage_client s LEFT JOIN customer.customer c ON c.code = s.code", 2);
+            inserted = r[0];
+            updated = r[1];
+        } else {
+            exec("INSERT INTO customer.area (name) SELECT DISTINCT area FROM stage_client WHERE area IS NOT NULL ON CONFLICT DO NOTHING");
+            StringBuilder set = new StringBuilder();
+            for (String f : CLIENT_FIELDS) {
+                set.append(f).append(" = EXCLUDED.").append(f).append(", ");
+            }
+            long[] r = longs("WITH up AS (INSERT INTO customer.customer AS c (code, " + list("") + ", incomplete) "
+                    + "SELECT code, " + list("") + ", false FROM stage_client "
+                    + "ON CONFLICT (code) DO UPDATE SET " + set + "incomplete = false, updated_at = now(), version = c.version + 1 "
+                    + "WHERE (" + list("c.") + ", c.incomplete) IS DISTINCT FROM (" + list("EXCLUDED.") + ", false) "
+                    + "RETURNING (xmax = 0) AS inserted) "
+                    + "SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up", 2);
+            inserted = r[0];
+            updated = r[1];
+        }
+        // codes that deliveries need and neither the database nor the client list has
+        exec("CREATE TEMP TABLE needed_code ON COMMIT DROP AS SELECT DISTINCT code FROM stage_delivery");
+        long coordinates;
+        long incomplete;
+        if (dryRun) {
+            coordinates = count("SELECT count(*) FROM stage_legacy_client l LEFT JOIN customer.customer c ON c.code = l.code "
+                    + "WHERE l.latitude IS NOT NULL AND (c.latitude IS NULL AND c.id IS NOT NULL "
+                    + "OR c.id IS NULL AND (EXISTS (SELECT 1 FROM stage_client s WHERE s.code = l.code) "
+                    + "OR EXISTS (SELECT 1 FROM needed_code n WHERE n.code = l.code)))");
+            incomplete = count("SELECT count(*) FROM needed_code n WHERE NOT EXISTS (SELECT 1 FROM customer.customer c WHERE c.code = n.code) "
+                    + "AND NOT EXISTS (SELECT 1 FROM stage_client s WHERE s.code = n.code)");
+        } else {
+            coordinates = update("UPDATE customer.customer c SET latitude = l.latitude, longitude = l.longitude, "
+                    + "updated_at = now(), version = c.version + 1 FROM stage_legacy_client l "
+                    + "WHERE l.code = c.code AND c.latitude IS NULL AND l.latitude IS NOT NULL");
+            exec("INSERT INTO customer.area (name) SELECT DISTINCT l.area FROM needed_code n JOIN stage_legacy_client l USING (code) "
+                    + "WHERE l.area IS NOT NULL AND NOT EXISTS (SELECT 1 FROM customer.customer c WHERE c.code = n.code) "
+                    + "ON CONFLICT DO NOTHING");
+            long[] r = longs("WITH ins AS (INSERT INTO customer.customer (code, short_name, invoice_title, address, area, "
+                    + "customer_type, latitude, longitude, incomplete) "
+                    + "SELECT n.code, coalesce(l.short_name, n.code), l.invoice_title, l.address, l.area, l.customer_type, "
+                    + "l.latitude, l.longitude, true FROM needed_code n "
+                    + "LEFT JOIN (SELECT DISTINCT ON (code) * FROM stage_legacy_client ORDER BY code) l USING (code) "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM customer.customer c WHERE c.code = n.code) "
+                    + "RETURNING latitude) SELECT count(*), count(latitude) FROM ins", 2);
+            incomplete = r[0];
+            coordinates += r[1];
+        }
+        out.put("inClientList", staged);
+        out.put("inserted", inserted);
+        out.put("updated", updated);
+        out.put("unchanged", staged - inserted - updated);
+        out.put("createdIncomplete", incomplete);
+        out.put("coordinatesAdded", coordinates);
+        return out;
+    }
+
+    public Map<String, Object> deliveries() throws SQLException {
+        exec("ANALYZE stage_delivery");
+        exec("CREATE TEMP TABLE paired ON COMMIT DROP AS "
+                + "WITH n AS (SELECT s.*, row_number() OVER (PARTITION BY src, code, d, qkey ORDER BY t NULLS LAST, ord) AS occ "
+                + "           FROM stage_delivery s) "
+                + "SELECT code, d, qkey, occ::integer AS occ, "
+                + "       (array_agg(t ORDER BY src) FILTER (WHERE t IS NOT NULL))[1] AS t, "
+                + "       (array_agg(driver ORDER BY src) FILTER (WHERE driver IS NOT NULL))[1] AS driver, "
+                + "       max(amount) FILTER (WHERE src = " + legacySrc + ") AS amount, "
+                + "       min(qty) AS qty, "
+                + "       bool_or(src < " + legacySrc + ") AS in_excel, bool_or(src = " + legacySrc + ") AS in_legacy "
+                + "FROM n GROUP BY code, d, qkey, occ");
+        long[] p = longs("SELECT count(*), count(*) FILTER (WHERE in_excel AND in_legacy), count(*) FILTER (WHERE in_excel AND NOT in_legacy), "
+                + "count(*) FILTER (WHERE in_legacy AND NOT in_excel) FROM paired", 4);
+        String id = dryRun ? "0::bigint" : "nextval(pg_get_serial_sequence('delivery.delivery', 'id'))";
+        exec("CREATE TEMP TABLE new_delivery ON COMMIT DROP AS SELECT " + id + " AS id, p.* FROM paired p "
+                + "WHERE NOT EXISTS (SELECT 1 FROM delivery.delivery_identity i WHERE i.customer_code = p.code "
+                + "AND i.delivery_date = p.d AND i.quantities = p.qkey AND i.occurrence = p.occ)");
+        long[] fresh = longs("SELECT count(*), count(*) FILTER (WHERE d < ?) FROM new_delivery", 2, archiveBefore);
+        if (!dryRun && fresh[0] > 0) {
+            exec("INSERT INTO delivery.delivery_identity (customer_code, delivery_date, quantities, occurrence, delivery_id) "
+                    + "SELECT code, d, qkey, occ, id FROM new_delivery");
+            long written = 0;
+            for (boolean archive : new boolean[] {true, false}) {
+                String where = archive ? "n.d < ?" : "n.d >= ?";
+                written += update("INSERT INTO delivery." + (archive ? "delivery_archive" : "delivery")
+                        + " (id, customer_id, delivered_at, delivery_date, driver_name, amount_collected, area, customer_type) "
+                        + "SELECT n.id, c.id, (n.d + coalesce(n.t, time '00:00')) AT TIME ZONE 'Asia/Taipei', n.d, n.driver, n.amount, "
+                        + "c.area, c.customer_type FROM new_delivery n JOIN customer.customer c ON c.code = n.code WHERE " + where,
+                        archiveBefore);
+                update("INSERT INTO delivery." + (archive ? "delivery_item_archive" : "delivery_item")
+                        + " (delivery_id, product_code, quantity, empties) "
+                        + "SELECT n.id, u.code, u.q, 0 FROM new_delivery n "
+                        + "CROSS JOIN LATERAL unnest('" + Product.codesArrayLiteral() + "'::text[], n.qty) AS u(code, q) "
+                        + "WHERE u.q > 0 AND " + where, archiveBefore);
+            }
+            if (written != fresh[0]) {
+                throw new SQLException("merged " + fresh[0] + " deliveries but wrote " + written + " (a customer is missing)");
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("distinct", p[0]);
+        out.put("overlap", p[1]);
+        out.put("excelOnly", p[2]);
+        out.put("sqliteOnly", p[3]);
+        out.put("inserted", fresh[0]);
+        out.put("insertedIntoArchive", fresh[1]);
+        out.put("alreadyPresent", p[0] - fresh[0]);
+        return out;
+    }
+
+    private void exec(String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private long update(String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeLargeUpdate();
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        return longs(sql, 1)[0];
+    }
+
+    private long[] longs(String sql, int n, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long[] out = new long[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = rs.getLong(i + 1);
+                }
+                return out;
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p instanceof LocalDate d) {
+                ps.setObject(i + 1, d);
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
+    }
+}

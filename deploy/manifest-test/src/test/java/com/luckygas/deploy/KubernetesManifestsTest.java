@@ -1,0 +1,101 @@
+package com.luckygas.deploy;
+
+import static com.luckygas.deploy.Repo.list;
+import static com.luckygas.deploy.Repo.map;
+import static com.luckygas.deploy.Repo.str;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/** deploy/k8s/base (kustomize): a Deployment and Service per service, the importer Job. */
+class KubernetesManifestsTest {
+
+    static final List<String> SERVICES = Repo.SERVICES;
+
+    /** Every document of every resource the kustomization lists, by kind/name. */
+    static Map<String, Map<String, Object>> resources() {
+        Map<String, Object> kustomization = Repo.yaml("deploy/k8s/base/kustomization.yaml");
+        Map<String, Map<String, Object>> byName = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<String> files = (List<String>) kustomization.get("resources");
+        for (String file : files) {
+            assertTrue(Files.exists(Repo.path("deploy/k8s/base/" + file)), "kustomization lists a missing " + file);
+            for (Map<String, Object> doc : Repo.yamlDocuments("deploy/k8s/base/" + file)) {
+                String key = doc.get("kind") + "/" + map(doc, "metadata").get("name");
+                assertTrue(byName.put(key, doc) == null, key + " is defined twice");
+            }
+        }
+        return byName;
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void deploymentAndServiceAgreeWithTheService(String module) {
+        Repo.ServiceConfig service = Repo.service(module);
+        Map<String, Map<String, Object>> all = resources();
+        String where = "deploy/k8s/base Deployment/" + module;
+        Map<String, Object> deployment = all.get("Deployment/" + service.applicationName());
+        assertTrue(deployment != null, "no Deployment " + service.applicationName());
+        Map<String, Object> podSpec = map(deployment, "spec", "template", "spec");
+        Map<String, Object> container = ContainerChecks.onlyContainer(podSpec, where);
+        ContainerChecks.checkImage(service, container, where);
+        int port = ContainerChecks.checkPort(service, container, where);
+        ContainerChecks.checkProbe(container, "startupProbe", Set.of("/q/health/started"), port, where);
+        ContainerChecks.checkProbe(container, "livenessProbe", Set.of("/q/health/live"), port, where);
+        ContainerChecks.checkProbe(container, "readinessProbe", Set.of("/q/health/ready"), port, where);
+        ContainerChecks.checkEnv(service, container, where);
+        // settings taken from the ConfigMap exist there
+        Map<String, Object> config = map(all.get("ConfigMap/luckygas-config"), "data");
+        for (Map<String, Object> e : list(container, "env")) {
+            if (e.get("valueFrom") instanceof Map<?, ?> from && from.containsKey("configMapKeyRef")) {
+                String key = str(map(e, "valueFrom", "configMapKeyRef"), "key");
+                assertTrue(config.containsKey(key), where + ": ConfigMap has no " + key);
+            }
+        }
+
+        Map<String, Object> svc = all.get("Service/" + service.applicationName());
+        assertTrue(svc != null, "no Service " + service.applicationName());
+        assertEquals(map(deployment, "spec", "selector", "matchLabels"), map(svc, "spec", "selector"), module + ": Service selects the pods");
+        Map<String, Object> svcPort = list(map(svc, "spec"), "ports").get(0);
+        assertEquals("http", svcPort.get("name"));
+        assertEquals(str(list(container, "ports").get(0), "name"), str(svcPort, "targetPort"), module + ": Service targets the container port");
+    }
+
+    @Test
+    void servicesCallEachOtherThroughTheirClusterServices() {
+        Map<String, Map<String, Object>> all = resources();
+        Map<String, Object> config = map(all.get("ConfigMap/luckygas-config"), "data");
+        for (String key : List.of("LUCKYGAS_AUTH_URL", "LUCKYGAS_CUSTOMER_URL", "LUCKYGAS_DELIVERY_URL", "LUCKYGAS_AUTH_JWKS_URL")) {
+            String url = str(config, key);
+            String host = url.replaceFirst("^http://", "").replaceFirst("/.*$", "");
+            assertTrue(all.containsKey("Service/" + host), key + "=" + url + " names no Service");
+        }
+    }
+
+    @Test
+    void importerJobIsThere() {
+        Map<String, Object> job = resources().get("Job/importer");
+        assertTrue(job != null, "no Job importer");
+        assertEquals(Boolean.TRUE, map(job, "spec").get("suspend"), "the import runs when started, not on apply");
+        Map<String, Object> podSpec = map(job, "spec", "template", "spec");
+        ImporterChecks.check(ContainerChecks.onlyContainer(podSpec, "Job/importer"), podSpec, "deploy/k8s/base Job/importer");
+    }
+
+    @Test
+    void everyKindIsAccountedFor() {
+        List<String> kinds = new ArrayList<>(resources().keySet());
+        kinds.sort(null);
+        assertEquals(List.of("ConfigMap/luckygas-config", "Deployment/auth-service", "Deployment/customer-service",
+                "Deployment/delivery-service", "Deployment/route-service", "Ingress/luckygas", "Job/importer",
+                "Service/auth-service", "Service/customer-service", "Service/delivery-service", "Service/route-service"), kinds);
+    }
+}

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every service must offer, whatever its features: health and OpenAPI endpoints, its tables
- * in its own PostgreSQL schema (created by Flyway, nothing in {@code public}), and problem+json
- * for a path that does not exist.
+ * in its own PostgreSQL schema (created by Flyway, nothing in {@code public}), problem+json
+ * for a path that does not exist, and Prometheus metrics including the connection pool.
  */
 public abstract class ServiceFoundationContract {
 
@@ -53,6 +53,16 @@ public abstract class ServiceFoundationContract {
             assertTrue(own.contains("flyway_schema_history"), "Flyway history should be in schema " + schema());
             assertEquals(List.of(), tablesIn(c, "public"), "nothing may be created in schema public");
         }
+    }
+
+    @Test
+    void prometheusMetricsIncludeTheConnectionPool() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("agroal_active_count"))
+                .body(containsString("agroal_max_used_count"))
+                .body(containsString("http_server_requests_seconds_count"))
+                .body(containsString("jvm_memory_used_bytes"));
     }
 
     @Test

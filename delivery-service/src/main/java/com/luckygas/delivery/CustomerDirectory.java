@@ -30,8 +30,20 @@ public interface CustomerDirectory {
     record Found(List<Customer> items, List<Long> missing) {
     }
 
+    /** What the run-out forecast needs of a customer: who to call, and the client list's average daily use. */
+    record Profile(long id, String code, String shortName, String area, List<String> phones,
+                   java.math.BigDecimal avgDailyUseKg, boolean active, boolean terminated) {
+    }
+
+    record Profiles(List<Profile> items, List<Long> missing) {
+    }
+
     @POST
     Found lookup(Lookup request);
+
+    /** The same lookup, read as forecast profiles (with the caller's token). */
+    @POST
+    Profiles profiles(Lookup request);
 
     /** The same, with a token given explicitly: a service token for scheduled work. */
     @POST

@@ -18,6 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public class FakeCustomerService {
 
     static final Map<Long, CustomerDirectory.Customer> CUSTOMERS = new ConcurrentHashMap<>();
+    /** The client list's average daily use (kg), where a test sets one. */
+    static final Map<Long, java.math.BigDecimal> DAILY_USE = new ConcurrentHashMap<>();
+    /** Customers marked terminated. */
+    static final java.util.Set<Long> TERMINATED = ConcurrentHashMap.newKeySet();
     /** The tokens the lookups came with, newest last. */
     static final List<String> TOKENS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -33,16 +37,22 @@ public class FakeCustomerService {
             return Response.status(401).build();
         }
         TOKENS.add(authorization.substring("Bearer ".length()));
-        List<CustomerDirectory.Customer> items = new ArrayList<>();
+        List<Entry> items = new ArrayList<>();
         List<Long> missing = new ArrayList<>();
         for (Long id : request.ids()) {
             CustomerDirectory.Customer customer = CUSTOMERS.get(id);
             if (customer != null) {
-                items.add(customer);
+                items.add(new Entry(customer.id(), customer.code(), customer.shortName(), customer.area(), customer.type(),
+                        customer.active(), customer.phones(), DAILY_USE.get(id), TERMINATED.contains(id)));
             } else {
                 missing.add(id);
             }
         }
-        return Response.ok(new CustomerDirectory.Found(items, missing)).build();
+        return Response.ok(Map.of("items", items, "missing", missing)).build();
+    }
+
+    /** A customer as customer-service answers (the fields this service reads). */
+    public record Entry(long id, String code, String shortName, String area, String type, boolean active,
+                        List<String> phones, java.math.BigDecimal avgDailyUseKg, boolean terminated) {
     }
 }

@@ -6,6 +6,9 @@ import com.luckygas.delivery.Dashboard;
 import com.luckygas.delivery.MonthlyTable;
 import com.luckygas.delivery.MonthlyReport;
 import com.luckygas.delivery.OrderBook;
+import com.luckygas.delivery.RunOutForecast;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -17,17 +20,35 @@ import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
-/** The office's numbers. (Archival and the run-out forecast are still to come: issue 5.) */
+/** The office's numbers: the day's dashboard, the monthly report, who runs out of gas soon. */
 @Path("/api/reports")
 @RolesAllowed({"ADMIN", "OFFICE"})
 public class ReportResource {
 
     private final Dashboard dashboard;
     private final MonthlyReport monthly;
+    private final RunOutForecast forecast;
 
-    ReportResource(Dashboard dashboard, MonthlyReport monthly) {
+    ReportResource(Dashboard dashboard, MonthlyReport monthly, RunOutForecast forecast) {
         this.dashboard = dashboard;
         this.monthly = monthly;
+        this.forecast = forecast;
+    }
+
+    /**
+     * Active customers (a delivery in the last year) without an open order whose gas is expected to
+     * run out within {@code within} days of {@code date} (default today, Taipei; overdue ones
+     * included), soonest first, then by customer id; optionally of one {@code area}. Each item
+     * says what its forecast rests on.
+     */
+    @GET
+    @Path("/forecast")
+    public RunOutForecast.Page forecast(@QueryParam("within") @DefaultValue("7") @Min(0) @Max(3650) int within,
+                                        @QueryParam("area") String area, @QueryParam("date") String date,
+                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        LocalDate day = date != null ? DateParam.parse(date, "date") : LocalDate.now(OrderBook.TAIPEI);
+        return forecast.list(day, within, area == null || area.isBlank() ? null : area.strip(), page, size);
     }
 
     /**

@@ -1,0 +1,266 @@
+package com.luckygas.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The statements the office waits for — a customer's history, today's board and dashboard, the
+ * order lists — use their indexes on a realistic volume: 350,000 deliveries (100,000 of them
+ * archived) and 150,000 orders, generated in SQL and ANALYZEd. Each check EXPLAINs (FORMAT JSON)
+ * the exact SQL the service runs, with real parameter values, and asserts the intended index and
+ * no sequential scan of a big table. Data lives in customers 500000..500999 and the years 2035–
+ * 2045, away from other tests, and is removed afterwards.
+ */
+@QuarkusTest
+class QueryPlanTest {
+
+    static final Set<String> BIG = Set.of("delivery", "delivery_archive", "delivery_item", "delivery_item_archive",
+            "orders", "order_item");
+    static final LocalDate DAY = LocalDate.parse("2045-06-15");
+    private static boolean loaded;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OrderList orders;
+
+    @BeforeEach
+    void volume() throws Exception {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            // 250,000 live deliveries: 100 a day up to 2045-06-15, 1,000 customers, 12 drivers, 20 areas
+            s.execute("""
+                    INSERT INTO delivery.delivery (customer_id, delivered_at, delivery_date, driver_id, driver_name,
+                                                   amount_collected, payment_method, area, customer_type)
+                    SELECT 500000 + i % 1000, ts, (ts AT TIME ZONE 'Asia/Taipei')::date, 'D' || (i % 12), '林師傅',
+                           800, 'CASH', '區' || (i % 20), '餐廳'
+                    FROM (SELECT i, timestamptz '2045-06-15 08:00+08' - (i / 100) * interval '1 day'
+                                    + (i % 100) * interval '5 minutes' AS ts
+                          FROM generate_series(0, 249999) i) t""");
+            s.execute("""
+                    INSERT INTO delivery.delivery_item (delivery_id, product_code, quantity, empties)
+                    SELECT id, 'R20', 1, 1 FROM delivery.delivery WHERE customer_id BETWEEN 500000 AND 500999""");
+            // 100,000 archived ones before those
+            s.execute("""
+                    INSERT INTO delivery.delivery_archive (id, customer_id, delivered_at, delivery_date, driver_id,
+                                                           driver_name, amount_collected, payment_method, area, customer_type)
+                    SELECT 900000000 + i, 500000 + i % 1000, ts, (ts AT TIME ZONE 'Asia/Taipei')::date, 'D' || (i % 12),
+                           '林師傅', 800, 'CASH', '區' || (i % 20), '餐廳'
+                    FROM (SELECT i, timestamptz '2038-08-27 08:00+08' - (i / 100) * interval '1 day' AS ts
+                          FROM generate_series(0, 99999) i) t""");
+            s.execute("""
+                    INSERT INTO delivery.delivery_item_archive (delivery_id, product_code, quantity, empties)
+                    SELECT id, 'R16', 1, 1 FROM delivery.delivery_archive WHERE id >= 900000000""");
+            // 150,000 orders, 60 a day: delivered in the past, a mix of states on the last days
+            s.execute("""
+                    WITH o AS (
+                      INSERT INTO delivery.orders (customer_id, requested_date, status, total_amount, customer_code,
+                                                   customer_name, area, driver_id, failure_reason)
+                      SELECT 500000 + i % 1000, date '2045-06-20' - i / 60,
+                             CASE WHEN i / 60 > 5 THEN 'DELIVERED'
+                                  ELSE (ARRAY['PENDING','ASSIGNED','OUT_FOR_DELIVERY','DELIVERED','FAILED'])[1 + i % 5] END,
+                             800, 'C' || i % 1000, '客戶', '區' || (i % 20),
+                             CASE WHEN i / 60 > 5 OR i % 5 > 0 THEN 'D' || (i % 12) END,
+                             CASE WHEN i / 60 <= 5 AND i % 5 = 4 THEN '沒人在家' END
+                      FROM generate_series(0, 149999) i
+                      RETURNING id)
+                    INSERT INTO delivery.order_item (order_id, line_no, product_code, quantity, unit_price)
+                    SELECT id, 1, 'R20', 1, 800 FROM o""");
+            for (String table : BIG) {
+                s.execute("ANALYZE delivery." + table);
+            }
+        }
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        DataSource ds = io.quarkus.arc.Arc.container().instance(DataSource.class).get();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM delivery.order_item WHERE order_id IN (SELECT id FROM delivery.orders WHERE customer_id BETWEEN 500000 AND 500999)");
+            s.execute("DELETE FROM delivery.orders WHERE customer_id BETWEEN 500000 AND 500999");
+            s.execute("DELETE FROM delivery.delivery WHERE customer_id BETWEEN 500000 AND 500999");
+            s.execute("DELETE FROM delivery.delivery_item_archive WHERE delivery_id >= 900000000");
+            s.execute("DELETE FROM delivery.delivery_archive WHERE id >= 900000000");
+            for (String table : BIG) {
+                s.execute("ANALYZE delivery." + table);
+            }
+        }
+    }
+
+    /** Table and index of every scan in the plan, e.g. "Index Scan on delivery using delivery_customer_idx". */
+    private List<String> scans(String sql, List<Object> params) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("EXPLAIN (FORMAT JSON) " + sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                if (params.get(i) instanceof List<?> list) {
+                    s.setArray(i + 1, c.createArrayOf("bigint", list.toArray()));
+                } else {
+                    s.setObject(i + 1, params.get(i));
+                }
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                List<String> scans = new ArrayList<>();
+                collect(new ObjectMapper().readTree(rs.getString(1)).get(0).get("Plan"), scans);
+                return scans;
+            }
+        }
+    }
+
+    private static void collect(JsonNode node, List<String> out) {
+        if (node.has("Relation Name") || node.has("Index Name")) {
+            out.add(node.get("Node Type").asText() + " on " + (node.has("Relation Name") ? node.get("Relation Name").asText() : "")
+                    + (node.has("Index Name") ? " using " + node.get("Index Name").asText() : ""));
+        }
+        if (node.has("Plans")) {
+            node.get("Plans").forEach(child -> collect(child, out));
+        }
+    }
+
+    private static void assertIndexes(List<String> scans, String... indexes) {
+        for (String scan : scans) {
+            for (String table : BIG) {
+                assertFalse(scan.equals("Seq Scan on " + table), "sequential scan of " + table + ": " + scans);
+            }
+        }
+        for (String index : indexes) {
+            assertTrue(scans.stream().anyMatch(s -> s.endsWith(" using " + index)), "expected " + index + " in " + scans);
+        }
+    }
+
+    /** Named parameters (:name) of the service's native SQL to JDBC placeholders, values in order. */
+    private List<String> scansOfNamed(String sql, Map<String, Object> values) throws Exception {
+        List<Object> params = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<!:):([a-zA-Z]+)").matcher(sql);
+        StringBuilder jdbc = new StringBuilder();
+        while (m.find()) {
+            assertTrue(values.containsKey(m.group(1)), "no value for :" + m.group(1));
+            params.add(values.get(m.group(1)));
+            m.appendReplacement(jdbc, "?");
+        }
+        m.appendTail(jdbc);
+        return scans(jdbc.toString(), params);
+    }
+
+    @Test
+    void customerHistoryReadsBothCustomerIndexes() throws Exception {
+        Map<String, Object> first = Map.of("customer", 500007L, "limit", 50);
+        assertIndexes(scansOfNamed(CustomerHistory.FIRST_PAGE, first),
+                "delivery_customer_idx", "delivery_archive_customer_idx", "delivery_item_pkey");
+        Map<String, Object> next = Map.of("customer", 500007L, "limit", 50,
+                "at", OffsetDateTime.parse("2039-04-01T08:00:00+08:00"), "id", 900000000L);
+        assertIndexes(scansOfNamed(CustomerHistory.NEXT_PAGE, next),
+                "delivery_customer_idx", "delivery_archive_customer_idx");
+    }
+
+    @Test
+    void dashboardOfTheDayReadsOnlyThatDay() throws Exception {
+        Map<String, Object> day = Map.of("day", DAY);
+        assertIndexes(scansOfNamed(Dashboard.ORDERS, day), "orders_date_status_idx");
+        assertIndexes(scansOfNamed(Dashboard.DELIVERED, day), "delivery_date_idx", "delivery_item_pkey");
+        assertIndexes(scansOfNamed(Dashboard.CASH, day), "delivery_date_idx");
+        assertIndexes(scansOfNamed(Dashboard.FAILED, day), "orders_date_status_idx");
+    }
+
+    /** Runs an order list as the service does and EXPLAINs each statement Hibernate sent for it. */
+    private List<List<String>> orderList(OrderList.Filters filters, List<Object> filterValues) throws Exception {
+        SqlCapture.STATEMENTS.clear();
+        SqlCapture.on = true;
+        List<Long> ids;
+        try {
+            ids = QuarkusTransaction.requiringNew().call(() -> orders.list(filters, 0, 50).items().stream()
+                    .map(Dtos.OrderView::id).toList());
+        } finally {
+            SqlCapture.on = false;
+        }
+        assertEquals(3, SqlCapture.STATEMENTS.size(), "page, items and count: " + SqlCapture.STATEMENTS);
+        List<List<String>> plans = new ArrayList<>();
+        for (String sql : SqlCapture.STATEMENTS) {
+            List<Object> params = new ArrayList<>(filterValues);
+            long placeholders = sql.chars().filter(ch -> ch == '?').count();
+            if (sql.contains("order_item")) {
+                // "order_id in (?, ?, …)", or one array parameter
+                params = placeholders == 1 ? new ArrayList<>(List.of(ids)) : new ArrayList<>(ids);
+            }
+            while (params.size() < placeholders) {
+                params.add(50);
+            }
+            plans.add(scans(sql, params));
+        }
+        return plans;
+    }
+
+    @Test
+    void theBoardsOrderListsUseTheirIndexes() throws Exception {
+        // the day's orders, by status, by driver, by area
+        for (List<String> plan : orderList(new OrderList.Filters(DAY, null, null, null, null), List.of(DAY))) {
+            assertIndexes(plan);
+        }
+        List<List<String>> byStatus = orderList(new OrderList.Filters(DAY, Order.Status.PENDING, null, null, null),
+                List.of(DAY, "PENDING"));
+        assertIndexes(byStatus.get(0), "orders_date_status_idx");
+        assertIndexes(byStatus.get(1), "order_item_pkey");
+        assertIndexes(byStatus.get(2), "orders_date_status_idx");
+        List<List<String>> byDriver = orderList(new OrderList.Filters(DAY, null, "D3", null, null), List.of(DAY, "D3"));
+        assertIndexes(byDriver.get(0), "orders_driver_date_idx");
+        assertIndexes(byDriver.get(2), "orders_driver_date_idx");
+        for (List<String> plan : orderList(new OrderList.Filters(DAY, null, null, "區7", null), List.of(DAY, "區7"))) {
+            assertIndexes(plan);
+        }
+    }
+
+    @Test
+    void aCustomersOrdersAndTheNewestOrdersUseTheirIndexes() throws Exception {
+        List<List<String>> byCustomer = orderList(new OrderList.Filters(null, null, null, null, 500007L), List.of(500007L));
+        assertIndexes(byCustomer.get(0), "orders_customer_idx");
+        assertIndexes(byCustomer.get(2), "orders_customer_idx");
+        // the whole list, newest first: the page walks the date index (its total counts every order)
+        List<List<String>> all = orderList(new OrderList.Filters(null, null, null, null, null), List.of());
+        assertIndexes(all.get(0), "orders_requested_date_idx");
+        assertIndexes(all.get(1), "order_item_pkey");
+        // the open orders of every day (few among many delivered ones)
+        for (List<String> plan : orderList(new OrderList.Filters(null, Order.Status.PENDING, null, null, null),
+                List.of("PENDING"))) {
+            assertIndexes(plan);
+        }
+    }
+
+    @Test
+    void theRunOutForecastReadsAFewRowsPerCustomerThroughTheIndexes() throws Exception {
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("day", DAY, "depth", 9,
+                "activeSince", DAY.minusDays(365)));
+        params.put("area", null);
+        assertIndexes(scansOfNamed(RunOutForecast.HISTORY, params), "delivery_customer_idx",
+                "delivery_archive_customer_idx", "orders_open_customer_idx", "delivery_item_pkey");
+    }
+}

@@ -100,6 +100,10 @@ public final class Import {
         try (Connection c = database.open()) {
             checkSchemas(c);
             lock(c);
+            try (Statement st = c.createStatement()) {
+                // the staging tables are temporary: keep them in memory (set before the session's first temporary table)
+                st.execute("SET temp_buffers = '256MB'");
+            }
             if (!o.dryRun()) {
                 runId = startRun(c, files);
             }
@@ -130,6 +134,7 @@ public final class Import {
                 summary.put("archiveBefore", archiveBefore.toString());
                 summary.put("rejectsListed", rejects.written());
                 summary.put("mergeSeconds", seconds(mergeStart));
+                summary.put("mergeSteps", merge.timings());
                 if (o.dryRun()) {
                     c.rollback();
                 } else {
@@ -207,6 +212,7 @@ public final class Import {
                         (n, code, date, time, driver, amount, qty) -> staging.delivery(legacySrc, n, code, date, time, driver, amount, qty));
             }
             staging.endDeliveries();
+            staging.stageRepeated();
         } finally {
             if (legacy != null) {
                 legacy.close();
@@ -354,8 +360,16 @@ public final class Import {
     private String refreshReports(Connection c) {
         long start = System.nanoTime();
         try (Statement st = c.createStatement()) {
-            st.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY delivery.monthly_deliveries");
-            st.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY delivery.monthly_products");
+            // CONCURRENTLY keeps readers going but costs a diff of old and new; an empty view (the first
+            // import) has no readers to spare and is rebuilt outright
+            boolean empty;
+            try (ResultSet rs = st.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM delivery.monthly_deliveries)")) {
+                rs.next();
+                empty = rs.getBoolean(1);
+            }
+            String how = empty ? "REFRESH MATERIALIZED VIEW " : "REFRESH MATERIALIZED VIEW CONCURRENTLY ";
+            st.execute(how + "delivery.monthly_deliveries");
+            st.execute(how + "delivery.monthly_products");
             st.executeUpdate("UPDATE delivery.report_refresh SET refreshed_at = now() WHERE view_name = 'monthly'");
             c.commit();
             out.printf("Report views refreshed in %.1fs%n", (System.nanoTime() - start) / 1e9);

@@ -123,11 +123,14 @@ public final class Values {
                 }
                 throw new Bad(Reason.BAD_DATE);
             }
-            String[] parts = s.split("[/.\\-]", -1);
-            if (parts.length != 3) {
+            String[] parts = splitDate(s);
+            if (parts == null) {
                 // 民國114年5月20日 / 2025年5月20日
+                if (!s.contains("年")) {
+                    throw new Bad(Reason.BAD_DATE);
+                }
                 parts = s.replace("民國", "").split("[年月日]", -1);
-                if (parts.length < 3 || !s.contains("年")) {
+                if (parts.length < 3) {
                     throw new Bad(Reason.BAD_DATE);
                 }
             }
@@ -146,6 +149,28 @@ public final class Values {
         } catch (NumberFormatException | DateTimeException e) {
             throw new Bad(Reason.BAD_DATE);
         }
+    }
+
+    /** {@code 114/05/20}, {@code 2025-5-20}, {@code 114.5.20} into three parts, or null. */
+    private static String[] splitDate(String s) {
+        int a = -1;
+        int b = -1;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '/' || c == '.' || c == '-') {
+                if (a < 0) {
+                    a = i;
+                } else if (b < 0) {
+                    b = i;
+                } else {
+                    return null;
+                }
+            }
+        }
+        if (b < 0) {
+            return null;
+        }
+        return new String[] {s.substring(0, a), s.substring(a + 1, b), s.substring(b + 1)};
     }
 
     private static LocalDate compact(long v, double exact) throws Bad {
@@ -211,8 +236,8 @@ public final class Values {
         if (s == null || s.isEmpty()) {
             return 0;
         }
-        if (numberCell && !flow && allDigits(s) && s.length() < 10) {
-            long v = Long.parseLong(s);
+        if (numberCell && !flow && s.length() < 12 && (allDigits(s) || s.length() > 2 && s.endsWith(".0") && allDigits(s.substring(0, s.length() - 2)))) {
+            long v = Long.parseLong(s.endsWith(".0") ? s.substring(0, s.length() - 2) : s);
             if (v > Product.MAX_CYLINDERS) {
                 throw new Bad(Reason.QUANTITY_OVER_200);
             }

@@ -117,20 +117,35 @@ public final class Merge {
     }
 
     public Map<String, Object> deliveries() throws SQLException {
-        exec("ANALYZE stage_delivery");
+        // hash joins and hash aggregates: sorting half a million wide rows costs seconds
+        exec("SET LOCAL enable_mergejoin = off");
+        exec("SET LOCAL enable_sort = off");
+        // Within a source, rows of one identity are numbered in order of time (the reader numbered
+        // them in file order; only identities it saw more than once need renumbering), then equal
+        // numbers pair up across sources.
+        if (count("SELECT count(*) FROM stage_repeated") > 0) {
+            update("UPDATE stage_delivery s SET occ = r.occ FROM ("
+                    + "SELECT ctid AS row_id, row_number() OVER (PARTITION BY src, k, code, d, qkey ORDER BY t NULLS LAST, ord) AS occ "
+                    + "FROM stage_delivery WHERE (src, k) IN (SELECT src, k FROM stage_repeated)) r "
+                    + "WHERE s.ctid = r.row_id AND s.occ <> r.occ");
+        }
         exec("CREATE TEMP TABLE paired ON COMMIT DROP AS "
-                + "WITH n AS (SELECT s.*, row_number() OVER (PARTITION BY src, code, d, qkey ORDER BY t NULLS LAST, ord) AS occ "
-                + "           FROM stage_delivery s) "
-                + "SELECT code, d, qkey, occ::integer AS occ, "
-                + "       (array_agg(t ORDER BY src) FILTER (WHERE t IS NOT NULL))[1] AS t, "
-                + "       (array_agg(driver ORDER BY src) FILTER (WHERE driver IS NOT NULL))[1] AS driver, "
+                + "SELECT code, d, qkey, occ, "
+                + "       coalesce(min(t) FILTER (WHERE src < " + legacySrc + "), min(t) FILTER (WHERE src = " + legacySrc + ")) AS t, "
+                + "       coalesce(min(driver) FILTER (WHERE src < " + legacySrc + "), min(driver) FILTER (WHERE src = " + legacySrc + ")) AS driver, "
                 + "       max(amount) FILTER (WHERE src = " + legacySrc + ") AS amount, "
                 + "       min(qty) AS qty, "
                 + "       bool_or(src < " + legacySrc + ") AS in_excel, bool_or(src = " + legacySrc + ") AS in_legacy "
-                + "FROM n GROUP BY code, d, qkey, occ");
+                + "FROM stage_delivery GROUP BY k, code, d, qkey, occ");
         long[] p = longs("SELECT count(*), count(*) FILTER (WHERE in_excel AND in_legacy), count(*) FILTER (WHERE in_excel AND NOT in_legacy), "
                 + "count(*) FILTER (WHERE in_legacy AND NOT in_excel) FROM paired", 4);
-        String id = dryRun ? "0::bigint" : "nextval(pg_get_serial_sequence('delivery.delivery', 'id'))";
+        String sequence;
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pg_get_serial_sequence('delivery.delivery', 'id')")) {
+            rs.next();
+            sequence = rs.getString(1);
+        }
+        String id = dryRun ? "0::bigint" : "nextval('" + sequence.replace("'", "''") + "'::regclass)";
         exec("CREATE TEMP TABLE new_delivery ON COMMIT DROP AS SELECT " + id + " AS id, p.* FROM paired p "
                 + "WHERE NOT EXISTS (SELECT 1 FROM delivery.delivery_identity i WHERE i.customer_code = p.code "
                 + "AND i.delivery_date = p.d AND i.quantities = p.qkey AND i.occurrence = p.occ)");
@@ -167,16 +182,33 @@ public final class Merge {
         return out;
     }
 
+    /** Milliseconds per statement, for the summary (where the merge's time goes). */
+    public Map<String, Long> timings() {
+        return timings;
+    }
+
+    private final Map<String, Long> timings = new LinkedHashMap<>();
+
+    private void time(String sql, long start) {
+        String name = sql.length() > 60 ? sql.substring(0, 60) : sql;
+        timings.merge(name, (System.nanoTime() - start) / 1_000_000, Long::sum);
+    }
+
     private void exec(String sql) throws SQLException {
+        long start = System.nanoTime();
         try (Statement st = c.createStatement()) {
             st.execute(sql);
         }
+        time(sql, start);
     }
 
     private long update(String sql, Object... params) throws SQLException {
+        long start = System.nanoTime();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             return ps.executeLargeUpdate();
+        } finally {
+            time(sql, start);
         }
     }
 
@@ -185,6 +217,7 @@ public final class Merge {
     }
 
     private long[] longs(String sql, int n, Object... params) throws SQLException {
+        long start = System.nanoTime();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
@@ -195,6 +228,8 @@ public final class Merge {
                 }
                 return out;
             }
+        } finally {
+            time(sql, start);
         }
     }
 

@@ -14,7 +14,7 @@ import java.time.LocalTime;
  */
 public final class Staging implements AutoCloseable {
 
-    static final String DELIVERY_COLUMNS = "src, ord, code, d, t, driver, amount, qkey, qty";
+    static final String DELIVERY_COLUMNS = "src, ord, k, occ, code, d, t, driver, amount, qkey, qty";
     static final String CLIENT_COLUMNS = "code, short_name, invoice_title, address, area, customer_type, phones, payment_term, "
             + "pricing_method, accepted_hours, preferred_slot, closed_days, vehicle_access, avg_daily_use_kg, max_cycle_days, "
             + "allowed_delay_days, monthly_volume, subscription_member, needs_same_day, terminated, equipment, cylinders_held";
@@ -26,13 +26,37 @@ public final class Staging implements AutoCloseable {
     private CopyWriter legacyClients;
     private final StringBuilder sb = new StringBuilder(128);
     private final StringBuilder key = new StringBuilder(64);
+    private final java.util.Map<Integer, LongCounts> perSource = new java.util.HashMap<>();
+    private final java.util.List<long[]> repeated = new java.util.ArrayList<>();
+
+    private LongCounts counts(int src) {
+        return perSource.computeIfAbsent(src, s -> new LongCounts());
+    }
+
+    /** (source, identity hash) of the identities a source holds more than once. */
+    public java.util.List<long[]> repeated() {
+        return repeated;
+    }
+
+    /** Stages {@link #repeated()} into {@code stage_repeated} (after the deliveries' copy has ended). */
+    public void stageRepeated() throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TEMP TABLE stage_repeated (src int NOT NULL, k bigint NOT NULL) ON COMMIT DROP");
+        }
+        try (CopyWriter w = new CopyWriter(connection, "stage_repeated", "src, k")) {
+            for (long[] r : repeated) {
+                w.field(r[0]).field(r[1]);
+                w.endRow();
+            }
+        }
+    }
 
     public Staging(Connection connection) throws SQLException {
         this.connection = connection;
         try (Statement st = connection.createStatement()) {
             st.execute("""
                     CREATE TEMP TABLE stage_delivery (
-                        src int NOT NULL, ord bigint NOT NULL, code text NOT NULL, d date NOT NULL, t time,
+                        src int NOT NULL, ord bigint NOT NULL, k bigint NOT NULL, occ integer NOT NULL, code text NOT NULL, d date NOT NULL, t time,
                         driver text, amount bigint, qkey text NOT NULL, qty numeric[] NOT NULL) ON COMMIT DROP""");
             st.execute("""
                     CREATE TEMP TABLE stage_client (
@@ -77,9 +101,41 @@ public final class Staging implements AutoCloseable {
             key.append(product.code()).append('=').append(text);
         }
         sb.append('}');
-        deliveries.field(src).field(ord).field(code).field(date.toString()).field(time == null ? null : time.toString())
-                .field(driver).field(amount == null ? null : amount.toString()).field(key.toString()).field(sb.toString());
+        String qkey = key.toString();
+        String day = date.toString();
+        long k = identityHash(code, day, qkey);
+        // how often this source has had this identity so far: 1 for nearly every row; the few
+        // identities seen more than once are renumbered in order of time by the merge
+        int seen = counts(src).increment(k);
+        if (seen == 2) {
+            repeated.add(new long[] {src, k});
+        }
+        deliveries.field(src).field(ord).field(k).field(seen).field(code).field(day).field(time == null ? null : time.toString())
+                .field(driver).field(amount == null ? null : amount.toString()).field(qkey).field(sb.toString());
         deliveries.endRow();
+    }
+
+    /**
+     * A 64-bit hash of a delivery's identity: the merge sorts and groups on it first (a number
+     * compares far faster than three texts); the texts themselves still decide.
+     */
+    static long identityHash(String code, String day, String qkey) {
+        long h = 0xcbf29ce484222325L;
+        h = fnv(h, code);
+        h = fnv(h ^ 0x1F, day);
+        h = fnv(h ^ 0x1F, qkey);
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    private static long fnv(long h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
     }
 
     public CopyWriter clients() throws SQLException {

@@ -29,8 +29,8 @@ final class ContainerChecks {
             "LUCKYGAS_LOG_JSON",                       // JSON logs are on in production by default
             "LUCKYGAS_JWT_GENERATE_IF_MISSING",        // local only: never generate keys in production
             "LUCKYGAS_JWT_SIGNING_KEY_ID",             // only during a key rotation (docs/operations.md)
-            "LUCKYGAS_ROUTE_SERVICE_SECRET_SHA256",    // route-service has no scheduled work calling others yet
-            "LUCKYGAS_SMS_GATEWAY_URL", "LUCKYGAS_SMS_API_KEY"); // unset: SMS are logged, not sent
+            "LUCKYGAS_SMS_GATEWAY_URL", "LUCKYGAS_SMS_API_KEY", // unset: SMS are logged, not sent
+            "LUCKYGAS_OSRM_URL");                      // unset: travel times from distances, no road server
 
     private ContainerChecks() {
     }

@@ -263,4 +263,49 @@ class QueryPlanTest {
         assertIndexes(scansOfNamed(RunOutForecast.HISTORY, params), "delivery_customer_idx",
                 "delivery_archive_customer_idx", "orders_open_customer_idx", "delivery_item_pkey");
     }
+
+    /**
+     * The plan PostgreSQL keeps for a statement once the driver has prepared it (pgjdbc does after
+     * five executions) and the plan cache has gone generic: planned without the parameter values.
+     */
+    private List<String> genericScansOfNamed(String sql, Map<String, Object> values) throws Exception {
+        List<String> names = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<!:):([a-zA-Z]+)").matcher(sql);
+        StringBuilder prepared = new StringBuilder();
+        while (m.find()) {
+            if (!names.contains(m.group(1))) {
+                names.add(m.group(1));
+            }
+            m.appendReplacement(prepared, "\\$" + (names.indexOf(m.group(1)) + 1));
+        }
+        m.appendTail(prepared);
+        String arguments = names.stream().map(n -> values.get(n) == null ? "NULL" : "'" + values.get(n) + "'")
+                .collect(java.util.stream.Collectors.joining(", "));
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET plan_cache_mode = force_generic_plan");
+            s.execute("PREPARE generic_check AS " + prepared);
+            try (ResultSet rs = s.executeQuery("EXPLAIN (FORMAT JSON) EXECUTE generic_check(" + arguments + ")")) {
+                rs.next();
+                List<String> scans = new ArrayList<>();
+                collect(new ObjectMapper().readTree(rs.getString(1)).get(0).get("Plan"), scans);
+                return scans;
+            } finally {
+                s.execute("DEALLOCATE generic_check");
+                s.execute("RESET plan_cache_mode");
+            }
+        }
+    }
+
+    @Test
+    void historyAndDashboardKeepTheirIndexesOncePreparedGeneric() throws Exception {
+        assertIndexes(genericScansOfNamed(CustomerHistory.FIRST_PAGE, Map.of("customer", 500007L, "limit", 50)),
+                "delivery_customer_idx", "delivery_archive_customer_idx");
+        assertIndexes(genericScansOfNamed(CustomerHistory.NEXT_PAGE, Map.of("customer", 500007L, "limit", 50,
+                "at", "2039-04-01 08:00+08", "id", 900000000L)), "delivery_customer_idx", "delivery_archive_customer_idx");
+        Map<String, Object> day = Map.of("day", DAY);
+        assertIndexes(genericScansOfNamed(Dashboard.ORDERS, day), "orders_date_status_idx");
+        assertIndexes(genericScansOfNamed(Dashboard.DELIVERED, day), "delivery_date_idx");
+        assertIndexes(genericScansOfNamed(Dashboard.CASH, day), "delivery_date_idx");
+        assertIndexes(genericScansOfNamed(Dashboard.FAILED, day), "orders_date_status_idx");
+    }
 }

@@ -22,6 +22,8 @@ public class FakeCustomerService {
     static final Map<Long, java.math.BigDecimal> DAILY_USE = new ConcurrentHashMap<>();
     /** Customers marked terminated. */
     static final java.util.Set<Long> TERMINATED = ConcurrentHashMap.newKeySet();
+    /** Set to answer every lookup with 503, as a customer-service that is down. */
+    static volatile boolean down;
     /** The tokens the lookups came with, newest last. */
     static final List<String> TOKENS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -37,6 +39,9 @@ public class FakeCustomerService {
             return Response.status(401).build();
         }
         TOKENS.add(authorization.substring("Bearer ".length()));
+        if (down) {
+            return Response.status(503).build();
+        }
         List<Entry> items = new ArrayList<>();
         List<Long> missing = new ArrayList<>();
         for (Long id : request.ids()) {

@@ -163,4 +163,23 @@ class ForecastTest {
         office().queryParam("date", "2031-13-01").get("/api/reports/forecast").then().statusCode(400)
                 .body("violations[0].field", equalTo("date"));
     }
+
+    @Test
+    void withoutTheCustomerBookTheAnswerIs503NotAGuess() {
+        FakeCustomerService.down = true;
+        try {
+            office().queryParam("date", DAY).get("/api/reports/forecast").then().statusCode(503)
+                    .contentType("application/problem+json");
+        } finally {
+            FakeCustomerService.down = false;
+        }
+    }
+
+    @Test
+    void customerServiceIsAskedWithTheCallersToken() {
+        String token = com.luckygas.testing.TestTokens.office();
+        io.restassured.RestAssured.given().auth().oauth2(token).queryParam("date", DAY).get("/api/reports/forecast")
+                .then().statusCode(200);
+        assertEquals(token, FakeCustomerService.TOKENS.get(FakeCustomerService.TOKENS.size() - 1));
+    }
 }

@@ -183,6 +183,52 @@ public class OrderBook {
                 .setParameter("ids", orderIds.toArray(Long[]::new)));
     }
 
+    /**
+     * Publishes a route plan in one transaction: each driver's orders are assigned to him and to
+     * the route (the plan's id), and the plan's unplanned orders that an earlier publication had
+     * assigned go back to PENDING. Orders no longer open (cancelled, out, delivered) are left as
+     * they are and reported; publishing the same plan again changes nothing.
+     */
+    @Transactional
+    public RoutePublication publishRoute(long routeId, Map<String, List<Long>> byDriver, List<Long> release) {
+        List<Long> all = new ArrayList<>(release);
+        byDriver.values().forEach(all::addAll);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT id, status FROM delivery.orders WHERE id = ANY(CAST(:ids AS bigint[])) FOR UPDATE")
+                .setParameter("ids", all.toArray(Long[]::new)).getResultList();
+        Map<Long, String> states = rows.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(), r -> (String) r[1]));
+        List<RoutePublication.Skipped> skipped = new ArrayList<>();
+        for (Long id : all) {
+            String state = states.get(id);
+            if (state == null || !(state.equals("PENDING") || state.equals("ASSIGNED"))) {
+                skipped.add(new RoutePublication.Skipped(id, state == null ? "NOT_FOUND" : state));
+            }
+        }
+        int assigned = 0;
+        for (Map.Entry<String, List<Long>> route : byDriver.entrySet()) {
+            assigned += SlowStatementLog.executeUpdate(em.createNativeQuery("""
+                    UPDATE delivery.orders SET status = 'ASSIGNED', driver_id = :driver, route_id = :route,
+                           version = version + 1, updated_at = now()
+                    WHERE id = ANY(CAST(:ids AS bigint[])) AND status IN ('PENDING', 'ASSIGNED')
+                      AND (status = 'PENDING' OR driver_id IS DISTINCT FROM :driver OR route_id IS DISTINCT FROM :route)""")
+                    .setParameter("driver", route.getKey()).setParameter("route", routeId)
+                    .setParameter("ids", route.getValue().toArray(Long[]::new)));
+        }
+        int released = release.isEmpty() ? 0 : SlowStatementLog.executeUpdate(em.createNativeQuery("""
+                UPDATE delivery.orders SET status = 'PENDING', driver_id = NULL, route_id = NULL,
+                       version = version + 1, updated_at = now()
+                WHERE id = ANY(CAST(:ids AS bigint[])) AND status = 'ASSIGNED'""")
+                .setParameter("ids", release.toArray(Long[]::new)));
+        return new RoutePublication(assigned, released, skipped);
+    }
+
+    /** What publishing a route plan changed: orders newly assigned or moved, released, and skipped. */
+    public record RoutePublication(int assigned, int released, List<Skipped> skipped) {
+        public record Skipped(long orderId, String status) {
+        }
+    }
+
     @Transactional
     public int unassign(List<Long> orderIds) {
         requireStates(orderIds, Set.of(Status.PENDING, Status.ASSIGNED), "unassigned");

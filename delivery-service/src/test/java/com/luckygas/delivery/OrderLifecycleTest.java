@@ -1,5 +1,11 @@
 package com.luckygas.delivery;
 
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+
+import com.luckygas.testing.TestTokens;
+
 import static com.luckygas.delivery.OrderApi.TODAY;
 import static com.luckygas.delivery.OrderApi.assign;
 import static com.luckygas.delivery.OrderApi.completion;
@@ -11,7 +17,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import com.luckygas.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +90,37 @@ class OrderLifecycleTest {
         office().body(Map.of("orderIds", List.of(a))).post("/api/orders/unassignments").then().statusCode(200)
                 .body("updated", equalTo(1));
         office().get("/api/orders/" + a).then().body("status", equalTo("PENDING")).body("driverId", equalTo(null));
+    }
+
+    @Test
+    void aRoutePlanIsPublishedInOneCallAndAgainHarmlessly() {
+        long a = createId(order(2, TODAY, "R20", 1));
+        long b = createId(order(2, TODAY, "R20", 1));
+        long c = createId(order(2, TODAY, "R20", 1));
+        long released = createId(order(2, TODAY, "R20", 1));
+        long cancelled = createId(order(2, TODAY, "R20", 1));
+        assign("D7", released);
+        office().body(Map.of("reason", "x")).post("/api/orders/" + cancelled + "/cancel").then().statusCode(200);
+        Map<String, Object> plan = Map.of("routeId", 4242, "routes", List.of(
+                Map.of("driverId", "D7", "orderIds", List.of(a, b)),
+                Map.of("driverId", "D8", "orderIds", List.of(c, cancelled))), "release", List.of(released));
+        given().auth().oauth2(TestTokens.token("SERVICE", "service:route-service", "route-service", null))
+                .contentType(ContentType.JSON).body(plan).post("/api/orders/route-assignments").then().statusCode(200)
+                .body("assigned", equalTo(3)).body("released", equalTo(1))
+                .body("skipped[0].orderId", equalTo((int) cancelled)).body("skipped[0].status", equalTo("CANCELLED"));
+        office().get("/api/orders/" + a).then().body("status", equalTo("ASSIGNED")).body("driverId", equalTo("D7"))
+                .body("routeId", equalTo(4242));
+        office().get("/api/orders/" + c).then().body("driverId", equalTo("D8"));
+        office().get("/api/orders/" + released).then().body("status", equalTo("PENDING")).body("driverId", equalTo(null));
+        int version = office().get("/api/orders/" + a).then().extract().path("version");
+        // the same plan again changes nothing
+        office().body(plan).post("/api/orders/route-assignments").then().statusCode(200)
+                .body("assigned", equalTo(0)).body("released", equalTo(0));
+        office().get("/api/orders/" + a).then().body("version", equalTo(version));
+        office().body(Map.of("routeId", 1, "routes", List.of(Map.of("driverId", "D7", "orderIds", List.of(a)),
+                Map.of("driverId", "D7", "orderIds", List.of(b))))).post("/api/orders/route-assignments").then()
+                .statusCode(400).body("violations[0].field", equalTo("routes"));
+        driver("D7").body(plan).post("/api/orders/route-assignments").then().statusCode(403);
     }
 
     @Test

@@ -22,8 +22,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -86,7 +88,7 @@ public class OrderResource {
      * items (two statements per page plus the count, whatever the page size).
      */
     @GET
-    @RolesAllowed({"ADMIN", "OFFICE"})
+    @RolesAllowed({"ADMIN", "OFFICE", "SERVICE"})
     public Page<OrderView> list(@QueryParam("date") String date,
                                 @QueryParam("status") String status,
                                 @QueryParam("driverId") String driverId,
@@ -128,6 +130,33 @@ public class OrderResource {
     @RolesAllowed({"ADMIN", "OFFICE", "SERVICE"})
     public BatchResult assign(@Valid @NotNull Assignment assignment) {
         return new BatchResult(book.assign(assignment.orderIds(), assignment.driverId(), assignment.routeId()));
+    }
+
+    /**
+     * route-service publishing a plan: every driver's orders in one call (the route id is the
+     * plan's); the plan's unplanned orders are released if an earlier publication assigned them.
+     */
+    @POST
+    @Path("/route-assignments")
+    @RolesAllowed({"ADMIN", "OFFICE", "SERVICE"})
+    public OrderBook.RoutePublication publishRoute(@Valid @NotNull RouteAssignment request) {
+        java.util.Map<String, List<Long>> byDriver = new java.util.LinkedHashMap<>();
+        for (RouteAssignment.DriverStops route : request.routes()) {
+            if (byDriver.putIfAbsent(route.driverId(), route.orderIds()) != null) {
+                throw ProblemException.invalidField("routes", "names driver " + route.driverId() + " twice");
+            }
+        }
+        return book.publishRoute(request.routeId(), byDriver, request.release() == null ? List.of() : request.release());
+    }
+
+    public record RouteAssignment(
+            @NotNull @Positive Long routeId,
+            @NotNull @Size(max = 100) List<@NotNull @Valid DriverStops> routes,
+            @Size(max = 2000) List<@NotNull Long> release) {
+
+        public record DriverStops(@NotBlank @Size(max = 32) String driverId,
+                                  @NotNull @Size(max = 1000) List<@NotNull Long> orderIds) {
+        }
     }
 
     @POST

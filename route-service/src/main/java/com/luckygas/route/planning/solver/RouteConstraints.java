@@ -1,0 +1,111 @@
+package com.luckygas.route.planning.solver;
+
+import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.loadBalance;
+import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.sum;
+import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.sumLong;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import ai.timefold.solver.core.api.score.stream.Constraint;
+import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
+import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
+import com.luckygas.route.planning.domain.Stop;
+
+/**
+ * What makes a day's routes good. Hard: vehicle capacity (cylinders and kg), vehicle access,
+ * customers' time windows, the driver's shift end. Medium: every order planned. Soft: travel
+ * (time, or the benchmark's distance), a margin before each window closes, balanced work.
+ */
+public class RouteConstraints implements ConstraintProvider {
+
+    public static final String CAPACITY_CYLINDERS = "Vehicle capacity (cylinders)";
+    public static final String CAPACITY_KG = "Vehicle capacity (kg)";
+    public static final String VEHICLE_ACCESS = "Vehicle access";
+    public static final String TIME_WINDOW = "Customer time window";
+    public static final String SHIFT_END = "Driver shift end";
+    public static final String UNASSIGNED = "Order not planned";
+    public static final String TRAVEL = "Travel";
+    public static final String LATENESS_MARGIN = "Lateness margin";
+    public static final String BALANCE = "Balanced workload";
+
+    /** Arriving closer than this to the end of a window costs soft points (seconds). */
+    public static final long MARGIN_SECONDS = 15 * 60;
+
+    @Override
+    public Constraint[] defineConstraints(ConstraintFactory factory) {
+        return new Constraint[] {
+                capacityCylinders(factory), capacityKg(factory), vehicleAccess(factory), timeWindow(factory),
+                shiftEnd(factory), unassigned(factory), travel(factory), latenessMargin(factory), balance(factory)
+        };
+    }
+
+    Constraint capacityCylinders(ConstraintFactory factory) {
+        return factory.forEach(Stop.class)
+                .groupBy(Stop::getVehicle, sum(Stop::getCylinders))
+                .filter((vehicle, cylinders) -> cylinders > vehicle.getCapacityCylinders())
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD,
+                        (vehicle, cylinders) -> cylinders - vehicle.getCapacityCylinders())
+                .asConstraint(CAPACITY_CYLINDERS);
+    }
+
+    Constraint capacityKg(ConstraintFactory factory) {
+        return factory.forEach(Stop.class)
+                .groupBy(Stop::getVehicle, sumLong(Stop::getLoadDecikg))
+                .filter((vehicle, load) -> load > vehicle.getCapacityDecikg())
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD,
+                        (vehicle, load) -> (load - vehicle.getCapacityDecikg() + 9) / 10)
+                .asConstraint(CAPACITY_KG);
+    }
+
+    Constraint vehicleAccess(ConstraintFactory factory) {
+        return factory.forEach(Stop.class)
+                .filter(stop -> !stop.getAccess().allows(stop.getVehicle().getKind()))
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, stop -> 1000L)
+                .asConstraint(VEHICLE_ACCESS);
+    }
+
+    Constraint timeWindow(ConstraintFactory factory) {
+        return factory.forEach(Stop.class)
+                .filter(stop -> stop.getLateness() > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, Stop::getLateness)
+                .asConstraint(TIME_WINDOW);
+    }
+
+    Constraint shiftEnd(ConstraintFactory factory) {
+        return factory.forEach(Stop.class)
+                .filter(stop -> stop.getNext() == null && stop.getReturnTime() != null
+                        && stop.getReturnTime() > stop.getVehicle().getEndTime())
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD,
+                        stop -> stop.getReturnTime() - stop.getVehicle().getEndTime())
+                .asConstraint(SHIFT_END);
+    }
+
+    Constraint unassigned(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(Stop.class)
+                .filter(stop -> stop.getVehicle() == null)
+                .penalize(HardMediumSoftLongScore.ONE_MEDIUM)
+                .asConstraint(UNASSIGNED);
+    }
+
+    Constraint travel(ConstraintFactory factory) {
+        return factory.forEach(Stop.class)
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, Stop::getTravelCostIn)
+                .asConstraint(TRAVEL);
+    }
+
+    Constraint latenessMargin(ConstraintFactory factory) {
+        return factory.forEach(Stop.class)
+                .filter(stop -> stop.getServiceStart() != null && stop.getLateness() == 0
+                        && stop.getDueTime() - stop.getServiceStart() < MARGIN_SECONDS)
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT,
+                        stop -> MARGIN_SECONDS - (stop.getDueTime() - stop.getServiceStart()))
+                .asConstraint(LATENESS_MARGIN);
+    }
+
+    /** Spread the work (service and travel time) evenly over the drivers who go out. */
+    Constraint balance(ConstraintFactory factory) {
+        return factory.forEach(Stop.class)
+                .groupBy(loadBalance(Stop::getVehicle, stop -> stop.getServiceDuration() + stop.getTravelCostIn()))
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, balance -> balance.unfairness().longValue())
+                .asConstraint(BALANCE);
+    }
+}

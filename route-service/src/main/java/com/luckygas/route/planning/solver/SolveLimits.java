@@ -1,0 +1,44 @@
+package com.luckygas.route.planning.solver;
+
+import ai.timefold.solver.core.api.solver.SolverConfigOverride;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import com.luckygas.route.planning.domain.RoutePlanSolution;
+import java.time.Duration;
+
+/**
+ * How long a plan may solve, from its size: a handful of stops is settled in tens of
+ * milliseconds, a day of 150 orders in about ten seconds; never longer than the caller's limit.
+ * The solver also stops early once the best score has not improved for a quarter of that time.
+ * The service and the VRP benchmark use this same rule.
+ */
+public final class SolveLimits {
+
+    private SolveLimits() {
+    }
+
+    /**
+     * At most 66 ms a stop (a 150-order day: 10 s), never under a second so that even a cold JVM
+     * finishes the construction of a first full plan, never over the caller's limit.
+     */
+    public static Duration spent(int stops, Duration max) {
+        Duration bySize = Duration.ofMillis(Math.max(1000, 66L * stops));
+        return bySize.compareTo(max) < 0 ? bySize : max;
+    }
+
+    /** Stop once the best plan has not improved for this long: 30 ms for a handful of stops. */
+    public static Duration unimproved(int stops, Duration spent) {
+        if (stops <= 20) {
+            return Duration.ofMillis(30);
+        }
+        return spent.dividedBy(4);
+    }
+
+    public static TerminationConfig termination(int stops, Duration max) {
+        Duration spent = spent(stops, max);
+        return new TerminationConfig().withSpentLimit(spent).withUnimprovedSpentLimit(unimproved(stops, spent));
+    }
+
+    public static SolverConfigOverride<RoutePlanSolution> override(int stops, Duration max) {
+        return new SolverConfigOverride<RoutePlanSolution>().withTerminationConfig(termination(stops, max));
+    }
+}

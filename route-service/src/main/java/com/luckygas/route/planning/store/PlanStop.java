@@ -1,0 +1,85 @@
+package com.luckygas.route.planning.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+
+/**
+ * An order of the plan's day: on a route ({@link #driverId}, {@link #seq}) or unplanned with the
+ * reason; its problem data (place, load, window, access) so that the plan can be rebuilt for a
+ * change by hand; and what the driver needs at the door, as JSON.
+ */
+@Entity
+@Table(name = "plan_stop")
+public class PlanStop extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "plan_id", nullable = false)
+    public Long planId;
+
+    @Column(name = "order_id", nullable = false)
+    public long orderId;
+
+    @Column(name = "customer_id", nullable = false)
+    public long customerId;
+
+    @Column(name = "driver_id")
+    public String driverId;
+
+    public Integer seq;
+
+    public BigDecimal latitude;
+
+    public BigDecimal longitude;
+
+    @Column(nullable = false)
+    public int cylinders;
+
+    @Column(name = "load_kg", nullable = false)
+    public BigDecimal loadKg;
+
+    @Column(name = "ready_s", nullable = false)
+    public int readyS;
+
+    @Column(name = "due_s", nullable = false)
+    public int dueS;
+
+    @Column(name = "service_s", nullable = false)
+    public int serviceS;
+
+    @Column(nullable = false)
+    public String access;
+
+    @Column(name = "arrival_s")
+    public Integer arrivalS;
+
+    @Column(name = "start_s")
+    public Integer startS;
+
+    @Column(name = "departure_s")
+    public Integer departureS;
+
+    @Column(name = "leg_distance_m")
+    public Long legDistanceM;
+
+    @Column(name = "leg_duration_s")
+    public Long legDurationS;
+
+    /** False when the order cannot be planned at all (no coordinates, customer closed, …). */
+    @Column(nullable = false)
+    public boolean plannable;
+
+    @Column(name = "unplanned_reason")
+    public String unplannedReason;
+
+    @Column(nullable = false)
+    public String door;
+}

@@ -1,0 +1,155 @@
+package com.luckygas.route.rest;
+
+import com.luckygas.common.DateParam;
+import com.luckygas.common.ProblemException;
+import com.luckygas.route.planning.Planner;
+import com.luckygas.route.planning.PlanViews;
+import com.luckygas.route.planning.store.RoutePlan;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Route plans: the office asks for a day's plan (solved in the background; poll until READY),
+ * reads it, changes it by hand, asks where an urgent order fits, and publishes it to
+ * delivery-service.
+ */
+@Path("/api/routes/plans")
+@RolesAllowed({"ADMIN", "OFFICE"})
+public class PlanResource {
+
+    public record PlanInput(@NotNull LocalDate date,
+                            @NotNull @Positive Long depotId,
+                            @Size(min = 1, max = 100) List<@NotBlank @Size(max = 32) String> driverIds,
+                            @Min(1) @Max(300) Integer maxSolveSeconds) {
+    }
+
+    public record MoveInput(@NotNull @Positive Long orderId,
+                            @Size(max = 32) String driverId,
+                            @Min(1) @Max(1000) Integer position) {
+    }
+
+    public record RecommendInput(@NotNull @Positive Long orderId) {
+    }
+
+    public record MoveView(PlanViews.PlanView plan, List<Planner.Broken> broken, Object publication) {
+    }
+
+    public record PublishView(PlanViews.PlanView plan, Object publication) {
+    }
+
+    public record Recommendations(long planId, long orderId, List<Planner.Option> options) {
+    }
+
+    private final Planner planner;
+    private final PlanViews views;
+    private final JsonWebToken jwt;
+
+    PlanResource(Planner planner, PlanViews views, JsonWebToken jwt) {
+        this.planner = planner;
+        this.views = views;
+        this.jwt = jwt;
+    }
+
+    /**
+     * Plans a day: 202 with the plan (status SOLVING, or READY at once when there is nothing to
+     * plan); poll {@code GET /api/routes/plans/{id}}. 409 while another plan of that day solves.
+     */
+    @POST
+    public Response plan(@Valid @NotNull PlanInput input) {
+        long id = planner.start(new Planner.PlanRequest(input.date(), input.depotId(), input.driverIds(),
+                input.maxSolveSeconds()), jwt.getName());
+        return Response.accepted(view(id)).location(URI.create("/api/routes/plans/" + id)).build();
+    }
+
+    /** The plans of a day, newest first. */
+    @GET
+    @Transactional
+    public List<PlanViews.Summary> list(@QueryParam("date") String date,
+                                        @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        LocalDate day = DateParam.parse(date, "date");
+        if (day == null) {
+            throw ProblemException.invalidField("date", "is required");
+        }
+        return RoutePlan.<RoutePlan>find("planDate = ?1 order by id desc", day).page(0, limit).list().stream()
+                .map(PlanViews.Summary::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public PlanViews.PlanView get(@PathParam("id") long id) {
+        return view(id);
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    public PublishView publish(@PathParam("id") long id) {
+        Planner.Published published = planner.publish(id, bearer());
+        return new PublishView(view(id), published.publication());
+    }
+
+    /** Moves an order to a route and position (or off all routes without driverId); see Planner#move. */
+    @POST
+    @Path("/{id}/moves")
+    public MoveView move(@PathParam("id") long id, @Valid @NotNull MoveInput input) {
+        Planner.MoveResult result = planner.move(id, input.orderId(), input.driverId(), input.position(), bearer());
+        return new MoveView(view(id), result.broken(), result.publication());
+    }
+
+    /** Where an urgent order fits best, options best first; insert one with a move. */
+    @POST
+    @Path("/{id}/recommendations")
+    public Recommendations recommend(@PathParam("id") long id, @Valid @NotNull RecommendInput input,
+                                     @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(50) int limit) {
+        return new Recommendations(id, input.orderId(), planner.recommend(id, input.orderId(), limit, bearer()));
+    }
+
+    /** One driver's route of a plan: the office for any driver, a driver for himself only (else 404). */
+    @GET
+    @Path("/{id}/routes/{driverId}")
+    @RolesAllowed({"ADMIN", "OFFICE", "DRIVER"})
+    @Transactional
+    public PlanViews.DriverDay route(@PathParam("id") long id, @PathParam("driverId") String driverId) {
+        if (jwt.getGroups().contains("DRIVER") && !driverId.equals(DriverDayResource.driverId(jwt))) {
+            throw ProblemException.notFound("There is no route of driver " + driverId + " for you.");
+        }
+        RoutePlan plan = RoutePlan.findById(id);
+        boolean visible = plan != null && (!jwt.getGroups().contains("DRIVER")
+                || plan.status == RoutePlan.Status.PUBLISHED);
+        if (!visible) {
+            throw ProblemException.notFound("There is no route plan " + id + ".");
+        }
+        return views.day(plan, driverId, plan.planDate);
+    }
+
+    private PlanViews.PlanView view(long id) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            RoutePlan plan = RoutePlan.findById(id);
+            if (plan == null) {
+                throw ProblemException.notFound("There is no route plan " + id + ".");
+            }
+            return views.view(plan);
+        });
+    }
+
+    private String bearer() {
+        return "Bearer " + jwt.getRawToken();
+    }
+}

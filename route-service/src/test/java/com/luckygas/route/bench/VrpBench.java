@@ -1,0 +1,160 @@
+package com.luckygas.route.bench;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import com.luckygas.route.planning.Problem;
+import com.luckygas.route.planning.domain.RoutePlanSolution;
+import com.luckygas.route.planning.domain.RouteVehicle;
+import com.luckygas.route.planning.domain.Stop;
+import com.luckygas.route.planning.domain.TravelMatrix;
+import com.luckygas.route.planning.solver.SolveLimits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The planner against published results: solves CVRPLIB / Solomon instances with the service's
+ * own solver configuration (solverConfig.xml, SolveLimits) and prints cost, gap to the best
+ * known, vehicles and time; writes each solution as a CVRPLIB .sol so that anyone can re-check
+ * the cost. Also times a realistic day and a 10-stop plan. Run: route-service/bench/vrp --help.
+ */
+public final class VrpBench {
+
+    public static void main(String[] args) throws Exception {
+        Duration max = Duration.ofSeconds(30);
+        Path solDir = null;
+        boolean day = false;
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--max-seconds" -> max = Duration.ofSeconds(Long.parseLong(args[++i]));
+                case "--sol" -> solDir = Path.of(args[++i]);
+                case "--day" -> day = true;
+                case "--help" -> {
+                    System.out.println("usage: vrp [--max-seconds N] [--sol DIR] [--day] [FILE.vrp|FILE.txt|DIR]...");
+                    return;
+                }
+                default -> {
+                    Path p = Path.of(args[i]);
+                    if (Files.isDirectory(p)) {
+                        try (Stream<Path> s = Files.list(p)) {
+                            s.filter(f -> f.toString().endsWith(".vrp") || f.toString().matches(".*/[A-Z]+\\d+\\.txt"))
+                                    .sorted().forEach(files::add);
+                        }
+                    } else {
+                        files.add(p);
+                    }
+                }
+            }
+        }
+        if (solDir != null) {
+            Files.createDirectories(solDir);
+        }
+        if (!files.isEmpty()) {
+            System.out.printf(Locale.ROOT, "%-12s %5s %10s %10s %7s %5s %7s %s%n",
+                    "instance", "n", "cost", "best", "gap%", "veh", "time s", "feasible");
+        }
+        for (Path file : files) {
+            VrpInstance instance = VrpInstance.read(file);
+            Double best = bestKnown(file, instance.name());
+            long start = System.nanoTime();
+            RoutePlanSolution solved = solve(instance.solution(), instance.customers(), max);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cost = cost(solved, instance.matrix()) / instance.scale();
+            long used = solved.getVehicles().stream().filter(v -> !v.getStops().isEmpty()).count();
+            HardMediumSoftLongScore score = solved.getScore();
+            boolean feasible = score.hardScore() == 0 && score.mediumScore() == 0;
+            System.out.printf(Locale.ROOT, "%-12s %5d %10.1f %10s %7s %5d %7.1f %s%n", instance.name(), instance.customers(),
+                    cost, best == null ? "-" : String.format(Locale.ROOT, "%.1f", best),
+                    best == null ? "-" : String.format(Locale.ROOT, "%.2f", 100 * (cost - best) / best), used, seconds,
+                    feasible ? "yes" : "NO " + score);
+            if (solDir != null) {
+                writeSol(solDir.resolve(instance.name() + ".sol"), solved, cost, instance.scale());
+            }
+        }
+        if (day) {
+            timeDay("realistic day (150 orders, 6 cars + 2 scooters)", 150, 6, 2, max, 3);
+            timeDay("10-stop plan (2 cars)", 10, 2, 0, max, 20);
+        }
+    }
+
+    static RoutePlanSolution solve(RoutePlanSolution problem, int stops, Duration max) {
+        SolverConfig config = SolverConfig.createFromXmlResource("solverConfig.xml")
+                .withTerminationConfig(SolveLimits.termination(stops, max));
+        SolverFactory<RoutePlanSolution> factory = SolverFactory.create(config);
+        return factory.buildSolver().solve(problem);
+    }
+
+    private static void timeDay(String label, int orders, int cars, int scooters, Duration max, int runs) {
+        double[] times = new double[runs];
+        RoutePlanSolution last = null;
+        Problem problem = null;
+        for (int r = 0; r < runs; r++) {
+            problem = SyntheticDay.problem(orders, cars, scooters, 42 + r);
+            long start = System.nanoTime();
+            last = solve(problem.solution(), orders, max);
+            times[r] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(times);
+        long used = last.getVehicles().stream().filter(v -> !v.getStops().isEmpty()).count();
+        long unplanned = last.getStops().stream().filter(s -> s.getVehicle() == null).count()
+                + problem.stops().stream().filter(s -> s.reason() != null).count();
+        System.out.printf(Locale.ROOT, "%s: %d runs, median %.0f ms, max %.0f ms; last: score %s, %d routes, %d unplanned%n",
+                label, runs, times[runs / 2], times[runs - 1], last.getScore(), used, unplanned);
+    }
+
+    /** The routes' length by the instance's own arc costs, computed from the routes alone. */
+    static long cost(RoutePlanSolution solution, TravelMatrix matrix) {
+        long total = 0;
+        for (RouteVehicle v : solution.getVehicles()) {
+            int at = v.getDepot();
+            for (Stop s : v.getStops()) {
+                total += matrix.distance(at, s.getLocation());
+                at = s.getLocation();
+            }
+            total += matrix.distance(at, v.getDepot());
+        }
+        return total;
+    }
+
+    private static void writeSol(Path file, RoutePlanSolution solution, double cost, double scale) throws IOException {
+        StringBuilder out = new StringBuilder();
+        int k = 1;
+        for (RouteVehicle v : solution.getVehicles()) {
+            if (!v.getStops().isEmpty()) {
+                out.append("Route #").append(k++).append(": ")
+                        .append(v.getStops().stream().map(Stop::getId).collect(Collectors.joining(" "))).append('\n');
+            }
+        }
+        out.append("Cost ").append(scale == 1 ? String.valueOf(Math.round(cost)) : String.format(Locale.ROOT, "%.1f", cost)).append('\n');
+        Files.writeString(file, out);
+    }
+
+    /** The best-known cost from bks.csv beside the instance (CVRPLIB bks_cost; Solomon distance-only optimum). */
+    private static Double bestKnown(Path file, String name) throws IOException {
+        Path bks = file.resolveSibling("bks.csv");
+        if (!Files.exists(bks)) {
+            return null;
+        }
+        List<String> lines = Files.readAllLines(bks);
+        List<String> header = Arrays.asList(lines.get(0).split(","));
+        int column = header.contains("bks_cost") ? header.indexOf("bks_cost") : header.indexOf("distmin_opt_distance_trunc1");
+        Map<String, String> byName = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            byName.put(cells[0], cells[column]);
+        }
+        String value = byName.get(name);
+        return value == null || value.isBlank() ? null : Double.valueOf(value);
+    }
+}

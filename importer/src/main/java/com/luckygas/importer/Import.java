@@ -185,10 +185,31 @@ public final class Import {
     private void read(Staging staging, Rejects rejects, List<SourceCounts> sources) throws SQLException {
         int legacySrc = o.deliveries().size() + 1;
         LegacyDb legacy = o.legacyDb() == null ? null : new LegacyDb(o.legacyDb());
+        Thread legacyReader = null;
+        Throwable[] legacyFailure = new Throwable[1];
         try {
+            SourceCounts legacyCounts = null;
+            Staging.DeliveryRows legacyRows = null;
             if (legacy != null) {
                 legacy.clients(staging.legacyClients());
                 staging.endLegacyClients();
+                // the SQLite deliveries are read on a second thread while the workbooks are parsed, into
+                // memory (a connection carries one COPY at a time), and copied after them
+                legacyCounts = new SourceCounts("legacyDb", o.legacyDb().getFileName().toString());
+                Staging.DeliveryRows rows = staging.bufferedDeliveries();
+                legacyRows = rows;
+                SourceCounts counts = legacyCounts;
+                Progress lines = progress.lines();
+                legacyReader = new Thread(() -> {
+                    try {
+                        legacy.deliveries(counts, rejects, lines, o.today(),
+                                (n, code, date, time, driver, amount, qty) -> rows.delivery(legacySrc, n, code, date, time, driver, amount, qty));
+                    } catch (Throwable e) {
+                        legacyFailure[0] = e;
+                    }
+                }, "legacy-db-reader");
+                legacyReader.setDaemon(true);
+                legacyReader.start();
             }
             if (o.clients() != null) {
                 SourceCounts counts = new SourceCounts("clients", o.clients().getFileName().toString());
@@ -205,16 +226,32 @@ public final class Import {
                 ord = new DeliveryWorkbook(file, counts, rejects, progress, o.today(), ord,
                         (n, code, date, time, driver, qty) -> staging.delivery(src, n, code, date, time, driver, null, qty)).read();
             }
-            if (legacy != null) {
-                SourceCounts counts = new SourceCounts("legacyDb", o.legacyDb().getFileName().toString());
-                sources.add(counts);
-                legacy.deliveries(counts, rejects, progress, o.today(),
-                        (n, code, date, time, driver, amount, qty) -> staging.delivery(legacySrc, n, code, date, time, driver, amount, qty));
+            if (legacyReader != null) {
+                legacyReader.join();
+                if (legacyFailure[0] instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (legacyFailure[0] != null) {
+                    throw new ImportFailure(o.legacyDb().getFileName() + ": " + legacyFailure[0], legacyFailure[0]);
+                }
+                sources.add(legacyCounts);
+                staging.append(legacyRows);
             }
             staging.endDeliveries();
             staging.stageRepeated();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportFailure("interrupted", e);
         } finally {
             if (legacy != null) {
+                // never close the SQLite connection under the reader's feet: let it finish first
+                while (legacyReader != null && legacyReader.isAlive()) {
+                    try {
+                        legacyReader.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 legacy.close();
             }
         }

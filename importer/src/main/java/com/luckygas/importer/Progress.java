@@ -26,6 +26,11 @@ public final class Progress {
         return new Progress(System.out, System.console() != null && System.getenv("LUCKYGAS_NO_BAR") == null);
     }
 
+    /** Another progress on the same stream, as log lines (for a second reader running at the same time). */
+    public Progress lines() {
+        return new Progress(out, false);
+    }
+
     public void start(String label) {
         this.label = label;
         started = System.nanoTime();

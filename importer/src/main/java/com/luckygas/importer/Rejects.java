@@ -33,7 +33,7 @@ public final class Rejects implements AutoCloseable {
         }
     }
 
-    public void add(String file, String sheet, long row, String column, String value, Reason reason, String detail) {
+    public synchronized void add(String file, String sheet, long row, String column, String value, Reason reason, String detail) {
         written++;
         if (out == null) {
             return;
@@ -56,7 +56,7 @@ public final class Rejects implements AutoCloseable {
         }
     }
 
-    public long written() {
+    public synchronized long written() {
         return written;
     }
 

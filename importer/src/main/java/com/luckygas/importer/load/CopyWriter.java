@@ -19,9 +19,35 @@ public final class CopyWriter implements AutoCloseable {
     private boolean first = true;
     private long rows;
 
+    /** Rows kept in memory until {@link #drainInto} (when another copy holds the connection). */
+    private final java.io.ByteArrayOutputStream memory;
+
     public CopyWriter(Connection connection, String table, String columns) throws SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
         copy = pg.getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
+        memory = null;
+    }
+
+    private CopyWriter() {
+        copy = null;
+        memory = new java.io.ByteArrayOutputStream(1 << 20);
+    }
+
+    /** A writer that buffers the rows in memory, to be copied later by {@link #drainInto}. */
+    public static CopyWriter inMemory() {
+        return new CopyWriter();
+    }
+
+    /** Sends the rows buffered in memory through {@code target}'s copy. */
+    public void drainInto(CopyWriter target) throws SQLException {
+        flush();
+        target.flush();
+        byte[] bytes = memory.toByteArray();
+        memory.reset();
+        for (int off = 0; off < bytes.length; off += 1 << 20) {
+            target.copy.writeToCopy(bytes, off, Math.min(1 << 20, bytes.length - off));
+        }
+        target.rows += rows;
     }
 
     /** Next field of the current row; {@code null} is SQL NULL. */
@@ -108,6 +134,11 @@ public final class CopyWriter implements AutoCloseable {
     }
 
     private void flush() {
+        if (copy == null) {
+            memory.write(buf, 0, pos);
+            pos = 0;
+            return;
+        }
         try {
             copy.writeToCopy(buf, 0, pos);
         } catch (SQLException e) {
@@ -119,7 +150,7 @@ public final class CopyWriter implements AutoCloseable {
     /** Ends the copy: the rows are in the table (of the open transaction). */
     @Override
     public void close() throws SQLException {
-        if (!copy.isActive()) {
+        if (copy == null || !copy.isActive()) {
             return;
         }
         if (pos > 0) {
@@ -131,7 +162,7 @@ public final class CopyWriter implements AutoCloseable {
 
     public void cancel() {
         try {
-            if (copy.isActive()) {
+            if (copy != null && copy.isActive()) {
                 copy.cancelCopy();
             }
         } catch (SQLException ignored) {

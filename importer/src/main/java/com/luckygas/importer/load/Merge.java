@@ -120,6 +120,8 @@ public final class Merge {
         // hash joins and hash aggregates: sorting half a million wide rows costs seconds
         exec("SET LOCAL enable_mergejoin = off");
         exec("SET LOCAL enable_sort = off");
+        // (and no JIT: the disabled plans' costs would make PostgreSQL compile every statement, for nothing)
+        exec("SET LOCAL jit = off");
         // Within a source, rows of one identity are numbered in order of time (the reader numbered
         // them in file order; only identities it saw more than once need renumbering), then equal
         // numbers pair up across sources.

@@ -24,14 +24,7 @@ public final class Staging implements AutoCloseable {
     private CopyWriter deliveries;
     private CopyWriter clients;
     private CopyWriter legacyClients;
-    private final StringBuilder sb = new StringBuilder(128);
-    private final StringBuilder key = new StringBuilder(64);
-    private final java.util.Map<Integer, LongCounts> perSource = new java.util.HashMap<>();
     private final java.util.List<long[]> repeated = new java.util.ArrayList<>();
-
-    private LongCounts counts(int src) {
-        return perSource.computeIfAbsent(src, s -> new LongCounts());
-    }
 
     /** (source, identity hash) of the identities a source holds more than once. */
     public java.util.List<long[]> repeated() {
@@ -43,6 +36,8 @@ public final class Staging implements AutoCloseable {
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE TEMP TABLE stage_repeated (src int NOT NULL, k bigint NOT NULL) ON COMMIT DROP");
         }
+        repeated.addAll(direct.repeated);
+        direct.repeated.clear();
         try (CopyWriter w = new CopyWriter(connection, "stage_repeated", "src, k")) {
             for (long[] r : repeated) {
                 w.field(r[0]).field(r[1]);
@@ -79,40 +74,78 @@ public final class Staging implements AutoCloseable {
                          long[] qty) throws SQLException {
         if (deliveries == null) {
             deliveries = new CopyWriter(connection, "stage_delivery", DELIVERY_COLUMNS);
+            direct.out = deliveries;
         }
-        sb.setLength(0);
-        key.setLength(0);
-        sb.append('{');
-        for (int p = 0; p < qty.length; p++) {
-            if (p > 0) {
-                sb.append(',');
-            }
-            long q = qty[p];
-            if (q == 0) {
-                sb.append('0');
-                continue;
-            }
-            Product product = Product.ALL.get(p);
-            String text = Values.quantityText(q, product.flow());
-            sb.append(text);
-            if (key.length() > 0) {
-                key.append(' ');
-            }
-            key.append(product.code()).append('=').append(text);
+        direct.delivery(src, ord, code, date, time, driver, amount, qty);
+    }
+
+    /** Delivery rows formatted for the copy by another thread, kept in memory until {@link #append}. */
+    public DeliveryRows bufferedDeliveries() {
+        DeliveryRows rows = new DeliveryRows();
+        rows.out = CopyWriter.inMemory();
+        return rows;
+    }
+
+    /** Copies buffered rows into stage_delivery (on this thread, when no other copy is open). */
+    public void append(DeliveryRows rows) throws SQLException {
+        if (deliveries == null) {
+            deliveries = new CopyWriter(connection, "stage_delivery", DELIVERY_COLUMNS);
+            direct.out = deliveries;
         }
-        sb.append('}');
-        String qkey = key.toString();
-        String day = date.toString();
-        long k = identityHash(code, day, qkey);
-        // how often this source has had this identity so far: 1 for nearly every row; the few
-        // identities seen more than once are renumbered in order of time by the merge
-        int seen = counts(src).increment(k);
-        if (seen == 2) {
-            repeated.add(new long[] {src, k});
+        rows.out.drainInto(deliveries);
+        repeated.addAll(rows.repeated);
+    }
+
+    private final DeliveryRows direct = new DeliveryRows();
+
+    /** Formats delivery rows for the copy and counts identities per source (one instance per thread). */
+    public final class DeliveryRows {
+        private CopyWriter out;
+        private final StringBuilder sb = new StringBuilder(128);
+        private final StringBuilder key = new StringBuilder(64);
+        private final java.util.Map<Integer, LongCounts> perSource = new java.util.HashMap<>();
+        private final java.util.List<long[]> repeated = new java.util.ArrayList<>();
+
+        private LongCounts counts(int src) {
+            return perSource.computeIfAbsent(src, s -> new LongCounts());
         }
-        deliveries.field(src).field(ord).field(k).field(seen).field(code).field(day).field(time == null ? null : time.toString())
-                .field(driver).field(amount == null ? null : amount.toString()).field(qkey).field(sb.toString());
-        deliveries.endRow();
+
+        public void delivery(int src, long ord, String code, LocalDate date, LocalTime time, String driver, Long amount,
+                             long[] qty) throws SQLException {
+            sb.setLength(0);
+            key.setLength(0);
+            sb.append('{');
+            for (int p = 0; p < qty.length; p++) {
+                if (p > 0) {
+                    sb.append(',');
+                }
+                long q = qty[p];
+                if (q == 0) {
+                    sb.append('0');
+                    continue;
+                }
+                Product product = Product.ALL.get(p);
+                String text = Values.quantityText(q, product.flow());
+                sb.append(text);
+                if (key.length() > 0) {
+                    key.append(' ');
+                }
+                key.append(product.code()).append('=').append(text);
+            }
+            sb.append('}');
+            String qkey = key.toString();
+            String day = date.toString();
+            long k = identityHash(code, day, qkey);
+            // how often this source has had this identity so far: 1 for nearly every row; the few
+            // identities seen more than once are renumbered in order of time by the merge
+            int seen = counts(src).increment(k);
+            if (seen == 2) {
+                repeated.add(new long[] {src, k});
+            }
+            out.field(src).field(ord).field(k).field(seen).field(code).field(day).field(time == null ? null : time.toString())
+                    .field(driver).field(amount == null ? null : amount.toString()).field(qkey).field(sb.toString());
+            out.endRow();
+        }
     }
 
     /**

@@ -131,8 +131,65 @@ public class ProblemMappers {
         return builder.build();
     }
 
+    /**
+     * The database cannot be reached: no connection could be made or borrowed (refused, pool
+     * acquisition timeout), the connection broke under the statement, or PostgreSQL is shutting
+     * down or still starting. That is an outage the client should retry, not a bug: 503 with
+     * Retry-After, never a 500. Hibernate reports most of these as {@code JDBCConnectionException};
+     * the others arrive as a {@link java.sql.SQLException} somewhere in the cause chain.
+     */
+    @ServerExceptionMapper
+    public Response databaseUnavailable(org.hibernate.exception.JDBCConnectionException e) {
+        return databaseUnavailableResponse(e);
+    }
+
+    static final int DATABASE_RETRY_AFTER_SECONDS = 2;
+
+    static Response databaseUnavailableResponse(Throwable e) {
+        LOG.warnf("Database unavailable: %s", rootMessage(e));
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(Problem.MEDIA)
+                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                .entity(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                        "The database is not reachable at the moment; try again in a few seconds."))
+                .build();
+    }
+
+    /** True when {@code e} or one of its causes says the database is unreachable (see above). */
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                // 08: connection exception; 57P01-57P03: admin/crash shutdown, cannot connect now
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                    return true;
+                }
+                // Agroal: "Sorry, acquisition timeout!" (no SQLState) when no connection can be borrowed
+                if (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getName() + ": " + root.getMessage();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (isDatabaseUnavailable(e)) {
+            return databaseUnavailableResponse(e);
+        }
         // The client gets a reference it can quote; the log has the whole story under the same reference.
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, reference %s", reference);

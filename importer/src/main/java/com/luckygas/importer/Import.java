@@ -405,8 +405,22 @@ public final class Import {
                 empty = rs.getBoolean(1);
             }
             String how = empty ? "REFRESH MATERIALIZED VIEW " : "REFRESH MATERIALIZED VIEW CONCURRENTLY ";
+            // the two views are independent: rebuilt side by side, on two connections
+            String[] otherFailure = new String[1];
+            Thread other = new Thread(() -> {
+                try (Connection second = database.open(); Statement st2 = second.createStatement()) {
+                    st2.execute(how + "delivery.monthly_products");
+                } catch (SQLException e) {
+                    otherFailure[0] = e.getMessage();
+                }
+            }, "refresh-monthly-products");
+            other.start();
             st.execute(how + "delivery.monthly_deliveries");
-            st.execute(how + "delivery.monthly_products");
+            c.commit();
+            joinQuietly(other);
+            if (otherFailure[0] != null) {
+                return otherFailure[0];
+            }
             st.executeUpdate("UPDATE delivery.report_refresh SET refreshed_at = now() WHERE view_name = 'monthly'");
             c.commit();
             out.printf("Report views refreshed in %.1fs%n", (System.nanoTime() - start) / 1e9);
@@ -414,6 +428,16 @@ public final class Import {
         } catch (SQLException e) {
             rollbackQuietly(c);
             return e.getMessage();
+        }
+    }
+
+    private static void joinQuietly(Thread t) {
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -20,8 +20,8 @@ import java.util.Random;
 
 /**
  * A realistic Lucky Gas day, reproducible from a seed: orders for homes and restaurants within
- * about 8 km of a depot in 桃園, a tenth reachable only by scooter and a tenth only by car, 40 %
- * with a time window; drivers in cars (40 cylinders / 1,000 kg) and scooters (3 / 60 kg).
+ * about 8 km of a depot in 桃園, one in twenty reachable only by scooter and one in ten only by car,
+ * 40 % with a two-hour window; drivers in cars (40 cylinders / 1,500 kg) and scooters (3 / 60 kg).
  */
 final class SyntheticDay {
 
@@ -44,7 +44,7 @@ final class SyntheticDay {
         for (int i = 0; i < cars + scooters; i++) {
             boolean car = i < cars;
             vehicles.add(new Problem.Vehicle("D" + (i + 1), "Driver " + (i + 1), (long) i + 1, "P-" + i,
-                    car ? VehicleKind.CAR : VehicleKind.SCOOTER, car ? 40 : 3, BigDecimal.valueOf(car ? 1000 : 60),
+                    car ? VehicleKind.CAR : VehicleKind.SCOOTER, car ? 40 : 3, BigDecimal.valueOf(car ? 1500 : 60),
                     LocalTime.of(8, 0), LocalTime.of(18, 0)));
         }
         Map<Long, Inputs.Customer> customers = new HashMap<>();
@@ -55,7 +55,7 @@ final class SyntheticDay {
             double lat = DEPOT.latitude() + r * Math.cos(angle) / 111_000;
             double lon = DEPOT.longitude() + r * Math.sin(angle) / (111_000 * Math.cos(Math.toRadians(DEPOT.latitude())));
             double kindDraw = random.nextDouble();
-            String access = kindDraw < 0.1 ? "SCOOTER" : kindDraw < 0.2 ? "CAR" : "ANY";
+            String access = kindDraw < 0.05 ? "SCOOTER" : kindDraw < 0.15 ? "CAR" : "ANY";
             boolean restaurant = "CAR".equals(access) || random.nextDouble() < 0.15;
             customers.put(id, new Inputs.Customer(id, "C" + id, "客戶" + id, List.of("0912345678"), "桃園市",
                     "桃園區", BigDecimal.valueOf(lat), BigDecimal.valueOf(lon), List.of(), null, access, null, true));

@@ -190,6 +190,7 @@ public final class Import {
         try {
             SourceCounts legacyCounts = null;
             Staging.DeliveryRows legacyRows = null;
+            Rejects legacyRejects = null;
             if (legacy != null) {
                 legacy.clients(staging.legacyClients());
                 staging.endLegacyClients();
@@ -200,9 +201,11 @@ public final class Import {
                 legacyRows = rows;
                 SourceCounts counts = legacyCounts;
                 Progress lines = progress.lines();
+                legacyRejects = Rejects.held();
+                Rejects held = legacyRejects;
                 legacyReader = new Thread(() -> {
                     try {
-                        legacy.deliveries(counts, rejects, lines, o.today(),
+                        legacy.deliveries(counts, held, lines, o.today(),
                                 (n, code, date, time, driver, amount, qty) -> rows.delivery(legacySrc, n, code, date, time, driver, amount, qty));
                     } catch (Throwable e) {
                         legacyFailure[0] = e;
@@ -217,14 +220,22 @@ public final class Import {
                 new ClientList(o.clients(), counts, rejects, progress, staging.clients()).read();
                 staging.endClients();
             }
-            long ord = 0;
             for (int i = 0; i < o.deliveries().size(); i++) {
                 Path file = o.deliveries().get(i);
                 SourceCounts counts = new SourceCounts("deliveryWorkbook", file.getFileName().toString());
                 sources.add(counts);
                 int src = i + 1;
-                ord = new DeliveryWorkbook(file, counts, rejects, progress, o.today(), ord,
-                        (n, code, date, time, driver, qty) -> staging.delivery(src, n, code, date, time, driver, null, qty)).read();
+                new DeliveryWorkbook(file, counts, rejects, progress, o.today()).read(new DeliveryWorkbook.Output<SheetBuffer>() {
+                    @Override
+                    public SheetBuffer newSheet() {
+                        return new SheetBuffer(staging.bufferedDeliveries(), src);
+                    }
+
+                    @Override
+                    public void sheetDone(SheetBuffer sheet) throws SQLException {
+                        staging.append(sheet.rows);
+                    }
+                });
             }
             if (legacyReader != null) {
                 legacyReader.join();
@@ -235,6 +246,7 @@ public final class Import {
                     throw new ImportFailure(o.legacyDb().getFileName() + ": " + legacyFailure[0], legacyFailure[0]);
                 }
                 sources.add(legacyCounts);
+                rejects.addAll(legacyRejects);
                 staging.append(legacyRows);
             }
             staging.endDeliveries();
@@ -254,6 +266,15 @@ public final class Import {
                 }
                 legacy.close();
             }
+        }
+    }
+
+    /** One sheet's rows, formatted for the copy on the thread that read the sheet. */
+    private record SheetBuffer(Staging.DeliveryRows rows, int src) implements DeliveryWorkbook.Sink {
+        @Override
+        public void delivery(long ord, String code, LocalDate date, java.time.LocalTime time, String driver, long[] qty)
+                throws SQLException {
+            rows.delivery(src, ord, code, date, time, driver, null, qty);
         }
     }
 

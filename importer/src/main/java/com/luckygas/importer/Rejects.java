@@ -16,9 +16,28 @@ public final class Rejects implements AutoCloseable {
 
     private final BufferedWriter out;
     private long written;
+    /** For a reader on another thread: its rejects kept in order, written when it is done ({@link #addAll}). */
+    private final java.util.List<String[]> held;
+
+    private Rejects() {
+        out = null;
+        held = new java.util.ArrayList<>();
+    }
+
+    public static Rejects held() {
+        return new Rejects();
+    }
+
+    public synchronized void addAll(Rejects other) {
+        for (String[] r : other.held) {
+            add(r[0], r[1], Long.parseLong(r[2]), r[3], r[4], Reason.valueOf(r[5]), r[6]);
+        }
+        other.held.clear();
+    }
 
     /** Without a report directory nothing is written (the counts are still in the summary). */
     public Rejects(Path file) {
+        held = null;
         try {
             if (file == null) {
                 out = null;
@@ -34,6 +53,10 @@ public final class Rejects implements AutoCloseable {
     }
 
     public synchronized void add(String file, String sheet, long row, String column, String value, Reason reason, String detail) {
+        if (held != null) {
+            held.add(new String[] {file, sheet, Long.toString(row), column, value, reason.name(), detail});
+            return;
+        }
         written++;
         if (out == null) {
             return;

@@ -93,8 +93,16 @@ public final class Staging implements AutoCloseable {
             direct.out = deliveries;
         }
         rows.out.drainInto(deliveries);
-        repeated.addAll(rows.repeated);
+        // identities repeated within the source — also across sheets read on different threads
+        for (int i = 0; i < rows.keyCount; i++) {
+            int src = (int) rows.keySources[i];
+            if (sourceCounts.computeIfAbsent(src, x -> new LongCounts()).increment(rows.keys[i]) == 2) {
+                repeated.add(new long[] {src, rows.keys[i]});
+            }
+        }
     }
+
+    private final java.util.Map<Integer, LongCounts> sourceCounts = new java.util.HashMap<>();
 
     private final DeliveryRows direct = new DeliveryRows();
 
@@ -105,6 +113,9 @@ public final class Staging implements AutoCloseable {
         private final StringBuilder key = new StringBuilder(64);
         private final java.util.Map<Integer, LongCounts> perSource = new java.util.HashMap<>();
         private final java.util.List<long[]> repeated = new java.util.ArrayList<>();
+        private long[] keys = new long[1024];
+        private long[] keySources = new long[1024];
+        private int keyCount;
 
         private LongCounts counts(int src) {
             return perSource.computeIfAbsent(src, s -> new LongCounts());
@@ -139,8 +150,18 @@ public final class Staging implements AutoCloseable {
             // how often this source has had this identity so far: 1 for nearly every row; the few
             // identities seen more than once are renumbered in order of time by the merge
             int seen = counts(src).increment(k);
-            if (seen == 2) {
-                repeated.add(new long[] {src, k});
+            if (out == deliveries) {
+                if (seen == 2) {
+                    repeated.add(new long[] {src, k});
+                }
+            } else {
+                // buffered rows: counted again per source when appended (their sheets may have been read apart)
+                if (keyCount == keys.length) {
+                    keys = java.util.Arrays.copyOf(keys, keyCount * 2);
+                    keySources = java.util.Arrays.copyOf(keySources, keyCount * 2);
+                }
+                keys[keyCount] = k;
+                keySources[keyCount++] = src;
             }
             out.field(src).field(ord).field(k).field(seen).field(code).field(day).field(time == null ? null : time.toString())
                     .field(driver).field(amount == null ? null : amount.toString()).field(qkey).field(sb.toString());

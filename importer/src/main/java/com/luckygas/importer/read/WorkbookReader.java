@@ -5,8 +5,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -47,7 +45,8 @@ public final class WorkbookReader implements AutoCloseable {
     private final XSSFReader reader;
     private final String[] strings;
     private final StylesTable styles;
-    private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+    /** Per cell style: is its number format a date? (computed once: the sheets may be read on several threads) */
+    private final boolean[] dateStyles;
 
     public WorkbookReader(Path file) {
         this.file = file;
@@ -62,6 +61,12 @@ public final class WorkbookReader implements AutoCloseable {
                 strings[i] = sst.getItemAt(i).getString();
             }
             styles = reader.getStylesTable();
+            int n2 = styles == null ? 0 : styles.getNumCellStyles();
+            dateStyles = new boolean[n2];
+            for (int i = 0; i < n2; i++) {
+                XSSFCellStyle style = styles.getStyleAt(i);
+                dateStyles[i] = style != null && DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString());
+            }
             pkg = opened;
         } catch (Exception | NoClassDefFoundError e) {
             if (opened != null) {
@@ -146,18 +151,47 @@ public final class WorkbookReader implements AutoCloseable {
     }
 
     private boolean isDateStyle(int styleIndex) {
-        return dateStyles.computeIfAbsent(styleIndex, i -> {
-            if (styles == null || i >= styles.getNumCellStyles()) {
-                return false;
+        return styleIndex < dateStyles.length && dateStyles[styleIndex];
+    }
+
+    /** One sheet of the workbook, to be read with {@link #readSheet} (from any thread). */
+    public record SheetRef(int index, String name, org.apache.poi.openxml4j.opc.PackagePart part) {
+    }
+
+    public java.util.List<SheetRef> sheets() {
+        java.util.List<SheetRef> out = new java.util.ArrayList<>();
+        try {
+            XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
+            while (it.hasNext()) {
+                try (InputStream ignored = it.next()) {
+                    out.add(new SheetRef(out.size(), it.getSheetName(), it.getSheetPart()));
+                }
             }
-            XSSFCellStyle style = styles.getStyleAt(i);
-            if (style == null) {
-                return false;
-            }
-            short fmt = style.getDataFormat();
-            String fmtString = style.getDataFormatString();
-            return DateUtil.isADateFormat(fmt, fmtString);
-        });
+        } catch (IOException | OpenXML4JException e) {
+            throw new ImportFailure(file.getFileName() + ": cannot list the sheets (" + describe(e) + ")", e);
+        }
+        return out;
+    }
+
+    /** Reads one sheet; several sheets may be read at once on different threads. */
+    public void readSheet(SheetRef sheet, Rows rows) {
+        long size = -1;
+        try {
+            size = sheet.part().getSize();
+        } catch (RuntimeException ignored) {
+            // size unknown: no ETA
+        }
+        try (CountingStream in = new CountingStream(sheet.part().getInputStream())) {
+            rows.startSheet(sheet.name(), size);
+            XMLReader xml = XMLHelper.newXMLReader();
+            xml.setContentHandler(new SheetHandler(rows, in));
+            xml.parse(new InputSource(in));
+            rows.endSheet(sheet.name());
+        } catch (ImportFailure e) {
+            throw e;
+        } catch (SAXException | IOException | RuntimeException | javax.xml.parsers.ParserConfigurationException e) {
+            throw new ImportFailure(file.getFileName() + ", sheet " + sheet.name() + ": unreadable sheet (" + describe(e) + ")", e);
+        }
     }
 
     private final class SheetHandler extends DefaultHandler {

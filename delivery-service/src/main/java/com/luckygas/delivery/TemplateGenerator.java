@@ -1,5 +1,6 @@
 package com.luckygas.delivery;
 
+import com.luckygas.common.identity.ServiceIdentity;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;

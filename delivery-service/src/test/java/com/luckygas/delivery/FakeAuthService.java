@@ -1,5 +1,6 @@
 package com.luckygas.delivery;
 
+import com.luckygas.common.identity.AuthTokens;
 import com.luckygas.testing.TestTokens;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -1,6 +1,6 @@
 package com.luckygas.route;
 
-import com.luckygas.route.planning.AuthTokens;
+import com.luckygas.common.identity.AuthTokens;
 import com.luckygas.testing.TestTokens;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -1,5 +1,6 @@
 package com.luckygas.route.planning;
 
+import com.luckygas.common.identity.ServiceIdentity;
 import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;

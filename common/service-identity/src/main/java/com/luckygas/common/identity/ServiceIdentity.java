@@ -1,4 +1,4 @@
-package com.luckygas.route.planning;
+package com.luckygas.common.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -7,14 +7,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * route-service's own identity: a service token from auth-service, used to read a day's orders
- * and customers for a plan (the solver's input, docs/adr/0002), kept until a minute before it
- * expires.
+ * This service's own identity for work no user started (recurring orders, a plan's inputs): a
+ * service token from auth-service for {@code luckygas.service.client-id} and
+ * {@code luckygas.service.client-secret}, kept until a minute before it expires (docs/adr/0002).
  */
 @ApplicationScoped
 public class ServiceIdentity {
 
-    @ConfigProperty(name = "luckygas.service.client-id", defaultValue = "route-service")
+    @ConfigProperty(name = "luckygas.service.client-id")
     String clientId;
 
     @ConfigProperty(name = "luckygas.service.client-secret")

@@ -11,8 +11,9 @@ generated, service, out = sys.argv[1], sys.argv[2], sys.argv[3]
 docs = [d for d in yaml.safe_load_all(open(generated)) if d]
 svc = next(d for d in docs if d.get("kind") == "Service" and d["apiVersion"].startswith("serving.knative.dev"))
 
-# Work that runs outside requests (delivery-service's scheduler) needs CPU between requests.
-background_work = service == "delivery-service"
+# Work that runs outside requests (delivery-service's scheduler, route-service's solver, which
+# keeps solving after POST /api/routes/plans has answered 202) needs CPU between requests.
+background_work = service in ("delivery-service", "route-service")
 
 meta = svc["metadata"]
 meta["labels"] = {"app": service, "part-of": "luckygas"}

@@ -229,6 +229,22 @@ class PlanningTest {
     }
 
     @Test
+    void aPlanLostWhileSolvingIsFailedAfterItsTimeLimitAndTheDayCanBePlannedAgain() throws Exception {
+        LocalDate date = freshDate();
+        order(date, 500, "ANY");
+        // as if the instance solving it had stopped: SOLVING, started long ago with a 30 s limit
+        long lost = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number)
+                com.luckygas.route.planning.store.RoutePlan.getEntityManager().createNativeQuery("""
+                        INSERT INTO route.route_plan (plan_date, depot_id, status, max_solve_seconds, created_by, created_at)
+                        VALUES (:date, :depot, 'SOLVING', 30, 'office', now() - interval '10 minutes') RETURNING id""")
+                        .setParameter("date", date).setParameter("depot", depotId).getSingleResult()).longValue());
+        long fresh = plan(date);
+        assertEquals("READY", ready(fresh).getString("status"));
+        office().get("/api/routes/plans/" + lost).then().statusCode(200).body("status", equalTo("FAILED"))
+                .body("failure", startsWith("the service stopped"));
+    }
+
+    @Test
     void anUnreachableDeliveryServiceIsA503AndNoPlan() {
         LocalDate date = freshDate();
         order(date, 500, "ANY");

@@ -95,12 +95,22 @@ public class Planner {
         this.customers = customers;
     }
 
-    /** A plan that was solving when the service stopped will never finish: say so. */
+    /** At start, and before every plan request and plan read: see {@link #expireStale()}. */
     void onStart(@Observes StartupEvent event) {
-        QuarkusTransaction.requiringNew().run(() -> RoutePlan.update(
-                "status = ?1, failure = ?2, updatedAt = ?3 where status = ?4", RoutePlan.Status.FAILED,
-                "the service restarted while this plan was solving; plan again", OffsetDateTime.now(),
-                RoutePlan.Status.SOLVING));
+        QuarkusTransaction.requiringNew().run(Planner::expireStale);
+    }
+
+    /**
+     * A plan still SOLVING two minutes past its time limit was lost with the instance that solved
+     * it (a restart, a scale-in): mark it FAILED so that the day can be planned again. Time-based,
+     * so several instances never fail each other's live plans. Needs a transaction.
+     */
+    public static void expireStale() {
+        RoutePlan.getEntityManager().createNativeQuery("""
+                UPDATE route.route_plan SET status = 'FAILED', updated_at = now(), version = version + 1,
+                       failure = 'the service stopped while this plan was solving; plan again'
+                WHERE status = 'SOLVING' AND created_at < now() - make_interval(secs => max_solve_seconds + 120)""")
+                .executeUpdate();
     }
 
     // ------------------------------------------------------------------ planning
@@ -115,8 +125,10 @@ public class Planner {
         List<Problem.Vehicle> vehicles = vehicles(request.driverIds());
         Duration maxSolve = request.maxSolveSeconds() == null ? settings.maxSolve()
                 : Duration.ofSeconds(request.maxSolveSeconds());
-        if (QuarkusTransaction.requiringNew().call(() -> RoutePlan.count("planDate = ?1 and status = ?2",
-                request.date(), RoutePlan.Status.SOLVING)) > 0) {
+        if (QuarkusTransaction.requiringNew().call(() -> {
+            expireStale();
+            return RoutePlan.count("planDate = ?1 and status = ?2", request.date(), RoutePlan.Status.SOLVING);
+        }) > 0) {
             throw solvingConflict(request.date());
         }
         String token = call("auth-service", identity::bearer);

@@ -141,6 +141,7 @@ public class PlanResource {
 
     private PlanViews.PlanView view(long id) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            Planner.expireStale();
             RoutePlan plan = RoutePlan.findById(id);
             if (plan == null) {
                 throw ProblemException.notFound("There is no route plan " + id + ".");

@@ -220,22 +220,15 @@ public final class Import {
                 new ClientList(o.clients(), counts, rejects, progress, staging.clients()).read();
                 staging.endClients();
             }
+            long ord = 0;
             for (int i = 0; i < o.deliveries().size(); i++) {
                 Path file = o.deliveries().get(i);
                 SourceCounts counts = new SourceCounts("deliveryWorkbook", file.getFileName().toString());
                 sources.add(counts);
                 int src = i + 1;
-                new DeliveryWorkbook(file, counts, rejects, progress, o.today()).read(new DeliveryWorkbook.Output<SheetBuffer>() {
-                    @Override
-                    public SheetBuffer newSheet() {
-                        return new SheetBuffer(staging.bufferedDeliveries(), src);
-                    }
-
-                    @Override
-                    public void sheetDone(SheetBuffer sheet) throws SQLException {
-                        staging.append(sheet.rows);
-                    }
-                });
+                // streamed: each row goes into the copy as it is parsed, PostgreSQL taking it in meanwhile
+                ord = new DeliveryWorkbook(file, counts, rejects, progress, o.today(), ord,
+                        (n, code, date, time, driver, qty) -> staging.delivery(src, n, code, date, time, driver, null, qty)).read();
             }
             if (legacyReader != null) {
                 legacyReader.join();
@@ -266,15 +259,6 @@ public final class Import {
                 }
                 legacy.close();
             }
-        }
-    }
-
-    /** One sheet's rows, formatted for the copy on the thread that read the sheet. */
-    private record SheetBuffer(Staging.DeliveryRows rows, int src) implements DeliveryWorkbook.Sink {
-        @Override
-        public void delivery(long ord, String code, LocalDate date, java.time.LocalTime time, String driver, long[] qty)
-                throws SQLException {
-            rows.delivery(src, ord, code, date, time, driver, null, qty);
         }
     }
 

@@ -29,16 +29,6 @@ public final class SourceCounts {
         }
     }
 
-    /** Adds this part's counts (one sheet's) to {@code total}. */
-    public void mergeInto(SourceCounts total) {
-        total.rowsRead += rowsRead;
-        total.valid += valid;
-        total.duplicates += duplicates;
-        total.sheets += sheets;
-        skipped.forEach((k, v) -> total.skipped.merge(k, v, Long::sum));
-        rejected.forEach((k, v) -> total.rejected.merge(k, v, Long::sum));
-    }
-
     public long skippedTotal() {
         return skipped.values().stream().mapToLong(Long::longValue).sum();
     }

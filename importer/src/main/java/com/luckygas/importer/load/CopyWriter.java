@@ -19,8 +19,11 @@ public final class CopyWriter implements AutoCloseable {
     private boolean first = true;
     private long rows;
 
-    /** Rows kept in memory until {@link #drainInto} (when another copy holds the connection). */
-    private final java.io.ByteArrayOutputStream memory;
+    /**
+     * Rows kept in memory until {@link #drainInto} (when another copy holds the connection), in
+     * 64 KB chunks: no array large enough to be a "humongous" object for the garbage collector.
+     */
+    private final java.util.List<byte[]> memory;
 
     public CopyWriter(Connection connection, String table, String columns) throws SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
@@ -30,7 +33,7 @@ public final class CopyWriter implements AutoCloseable {
 
     private CopyWriter() {
         copy = null;
-        memory = new java.io.ByteArrayOutputStream(1 << 20);
+        memory = new java.util.ArrayList<>();
     }
 
     /** A writer that buffers the rows in memory, to be copied later by {@link #drainInto}. */
@@ -42,11 +45,12 @@ public final class CopyWriter implements AutoCloseable {
     public void drainInto(CopyWriter target) throws SQLException {
         flush();
         target.flush();
-        byte[] bytes = memory.toByteArray();
-        memory.reset();
-        for (int off = 0; off < bytes.length; off += 1 << 20) {
-            target.copy.writeToCopy(bytes, off, Math.min(1 << 20, bytes.length - off));
+        for (int i = 0; i < memory.size(); i++) {
+            byte[] chunk = memory.get(i);
+            memory.set(i, null);
+            target.copy.writeToCopy(chunk, 0, chunk.length);
         }
+        memory.clear();
         target.rows += rows;
     }
 
@@ -135,7 +139,9 @@ public final class CopyWriter implements AutoCloseable {
 
     private void flush() {
         if (copy == null) {
-            memory.write(buf, 0, pos);
+            if (pos > 0) {
+                memory.add(java.util.Arrays.copyOf(buf, pos));
+            }
             pos = 0;
             return;
         }

@@ -30,93 +30,36 @@ public final class DeliveryWorkbook {
         void delivery(long ord, String code, LocalDate date, LocalTime time, String driver, long[] qty) throws SQLException;
     }
 
-    /**
-     * Where the rows go: a sink per sheet, filled on a worker thread, handed back on the calling
-     * thread in sheet order once the sheet is read (so that what is staged and reported does not
-     * depend on which thread was faster).
-     */
-    public interface Output<T extends Sink> {
-        T newSheet();
-
-        void sheetDone(T sink) throws SQLException;
-    }
-
-    /** Sheets read at once (the machine has two cores; PostgreSQL takes the copy meanwhile). */
-    static final int THREADS = 2;
-
-    private record Reject(String sheet, long row, String column, String value, Reason reason, String detail) {
-    }
-
     private final Path file;
     private final String fileName;
     private final SourceCounts counts;
     private final Rejects rejects;
     private final Progress progress;
     private final LocalDate today;
+    private final Sink sink;
+    private long ord;
 
-    public DeliveryWorkbook(Path file, SourceCounts counts, Rejects rejects, Progress progress, LocalDate today) {
+    public DeliveryWorkbook(Path file, SourceCounts counts, Rejects rejects, Progress progress, LocalDate today,
+                            long firstOrd, Sink sink) {
         this.file = file;
         this.fileName = file.getFileName().toString();
         this.counts = counts;
         this.rejects = rejects;
         this.progress = progress;
         this.today = today;
+        this.ord = firstOrd;
+        this.sink = sink;
     }
 
-    /** Reads every sheet, {@link #THREADS} at a time; the first failing sheet (in sheet order) fails the whole. */
-    public <T extends Sink> void read(Output<T> output) {
+    /** Reads the whole workbook; returns the next free ordinal. */
+    public long read() {
         try (WorkbookReader reader = new WorkbookReader(file)) {
-            List<WorkbookReader.SheetRef> sheets = reader.sheets();
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(THREADS, r -> {
-                Thread t = new Thread(r, "sheet-reader");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<java.util.concurrent.Future<SheetRows<T>>> results = new ArrayList<>();
-                for (WorkbookReader.SheetRef sheet : sheets) {
-                    results.add(pool.submit(() -> {
-                        SheetRows<T> rows = new SheetRows<>(sheet.index(), output.newSheet(), progress.lines());
-                        reader.readSheet(sheet, rows);
-                        return rows;
-                    }));
-                }
-                for (java.util.concurrent.Future<SheetRows<T>> result : results) {
-                    SheetRows<T> rows = get(result);
-                    rows.local.mergeInto(counts);
-                    for (Reject r : rows.rejected) {
-                        rejects.add(fileName, r.sheet(), r.row(), r.column(), r.value(), r.reason(), r.detail());
-                    }
-                    output.sheetDone(rows.sink);
-                }
-            } catch (SQLException e) {
-                throw new com.luckygas.importer.load.CopyWriter.CopyFailed(e);
-            } finally {
-                pool.shutdownNow();
-            }
+            reader.read(null, new SheetRows());
         }
+        return ord;
     }
 
-    private static <X> X get(java.util.concurrent.Future<X> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ImportFailure("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private final class SheetRows<T extends Sink> implements WorkbookReader.Rows {
-        final int index;
-        final T sink;
-        final Progress progress;
-        final SourceCounts local = new SourceCounts("deliveryWorkbook", fileName);
-        final List<Reject> rejected = new ArrayList<>();
+    private final class SheetRows implements WorkbookReader.Rows {
         String sheet;
         long xmlBytes;
         int rowsSeen;
@@ -132,17 +75,16 @@ public final class DeliveryWorkbook {
         final Map<String, Integer> seen = new HashMap<>();
         final long[] qty = new long[Product.COUNT];
 
-        SheetRows(int index, T sink, Progress progress) {
-            this.index = index;
-            this.sink = sink;
-            this.progress = progress;
-        }
-
         @Override
         public void startSheet(String name, long xmlBytes) {
             sheet = name;
             this.xmlBytes = xmlBytes;
-            local.sheets++;
+            rowsSeen = 0;
+            nonBlankSeen = false;
+            headerFound = false;
+            sheetRows = 0;
+            seen.clear();
+            counts.sheets++;
             progress.start(fileName + " / " + name);
         }
 
@@ -163,7 +105,7 @@ public final class DeliveryWorkbook {
                 return;
             }
             sheetRows++;
-            local.rowsRead++;
+            counts.rowsRead++;
             progress.rows(sheetRows, bytesRead, xmlBytes);
             try {
                 dataRow(row);
@@ -258,13 +200,13 @@ public final class DeliveryWorkbook {
 
         private void dataRow(SheetRow row) throws SQLException {
             if (row.blank()) {
-                local.count(Reason.BLANK_ROW);
+                counts.count(Reason.BLANK_ROW);
                 return;
             }
             for (int c = 0; c < row.width(); c++) {
                 String t = row.text(c);
                 if (t != null && !row.numeric(c) && (t.contains("小計") || t.contains("合計") || t.contains("總計"))) {
-                    local.count(Reason.SUBTOTAL_ROW);
+                    counts.count(Reason.SUBTOTAL_ROW);
                     return;
                 }
             }
@@ -313,28 +255,27 @@ public final class DeliveryWorkbook {
                 any |= qty[p] != 0;
             }
             if (!any) {
-                local.count(Reason.NO_QUANTITIES);
+                counts.count(Reason.NO_QUANTITIES);
                 return;
             }
             Integer first = seen.putIfAbsent(row.cellsKey(), row.number);
             if (first != null) {
-                local.count(Reason.DUPLICATE);
-                rejected.add(new Reject(sheet, row.number, null, null, Reason.DUPLICATE, "exact copy of row " + first + " (imported once)"));
+                counts.count(Reason.DUPLICATE);
+                rejects.add(fileName, sheet, row.number, null, null, Reason.DUPLICATE, "exact copy of row " + first + " (imported once)");
                 return;
             }
             String driver = driverCol >= 0 ? Values.clean(row.text(driverCol)) : null;
             if (driver != null && driver.isEmpty()) {
                 driver = null;
             }
-            local.valid++;
-            // an ordinal unique within the workbook and independent of threads: sheet, then row
-            sink.delivery(((long) index << 32) | row.number, code, date, time, driver, qty);
+            counts.valid++;
+            sink.delivery(ord++, code, date, time, driver, qty);
         }
 
         private void reject(SheetRow row, int column, Reason reason) {
-            local.count(reason);
-            rejected.add(new Reject(sheet, row.number, column >= 0 && column < headers.length ? headers[column] : null,
-                    row.text(column), reason, null));
+            counts.count(reason);
+            rejects.add(fileName, sheet, row.number, column >= 0 && column < headers.length ? headers[column] : null,
+                    row.text(column), reason, null);
         }
     }
 

@@ -45,7 +45,7 @@ public final class WorkbookReader implements AutoCloseable {
     private final XSSFReader reader;
     private final String[] strings;
     private final StylesTable styles;
-    /** Per cell style: is its number format a date? (computed once: the sheets may be read on several threads) */
+    /** Per cell style: is its number format a date? (computed once, when the workbook is opened) */
     private final boolean[] dateStyles;
 
     public WorkbookReader(Path file) {
@@ -152,46 +152,6 @@ public final class WorkbookReader implements AutoCloseable {
 
     private boolean isDateStyle(int styleIndex) {
         return styleIndex < dateStyles.length && dateStyles[styleIndex];
-    }
-
-    /** One sheet of the workbook, to be read with {@link #readSheet} (from any thread). */
-    public record SheetRef(int index, String name, org.apache.poi.openxml4j.opc.PackagePart part) {
-    }
-
-    public java.util.List<SheetRef> sheets() {
-        java.util.List<SheetRef> out = new java.util.ArrayList<>();
-        try {
-            XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
-            while (it.hasNext()) {
-                try (InputStream ignored = it.next()) {
-                    out.add(new SheetRef(out.size(), it.getSheetName(), it.getSheetPart()));
-                }
-            }
-        } catch (IOException | OpenXML4JException e) {
-            throw new ImportFailure(file.getFileName() + ": cannot list the sheets (" + describe(e) + ")", e);
-        }
-        return out;
-    }
-
-    /** Reads one sheet; several sheets may be read at once on different threads. */
-    public void readSheet(SheetRef sheet, Rows rows) {
-        long size = -1;
-        try {
-            size = sheet.part().getSize();
-        } catch (RuntimeException ignored) {
-            // size unknown: no ETA
-        }
-        try (CountingStream in = new CountingStream(sheet.part().getInputStream())) {
-            rows.startSheet(sheet.name(), size);
-            XMLReader xml = XMLHelper.newXMLReader();
-            xml.setContentHandler(new SheetHandler(rows, in));
-            xml.parse(new InputSource(in));
-            rows.endSheet(sheet.name());
-        } catch (ImportFailure e) {
-            throw e;
-        } catch (SAXException | IOException | RuntimeException | javax.xml.parsers.ParserConfigurationException e) {
-            throw new ImportFailure(file.getFileName() + ", sheet " + sheet.name() + ": unreadable sheet (" + describe(e) + ")", e);
-        }
     }
 
     private final class SheetHandler extends DefaultHandler {

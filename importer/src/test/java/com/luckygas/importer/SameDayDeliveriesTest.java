@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rows with the same identity (customer, date, quantities) that are not exact copies are separate
- * deliveries — also when they sit in different sheets, which are read on different threads —
- * while an exact copy within a sheet is one delivery.
+ * deliveries — also when they sit in different sheets — numbered in order of time, while an exact
+ * copy within a sheet is one delivery.
  */
 class SameDayDeliveriesTest {
 

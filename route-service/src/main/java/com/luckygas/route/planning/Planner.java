@@ -95,7 +95,7 @@ public class Planner {
         this.customers = customers;
     }
 
-    /** At start, and before every plan request and plan read: see {@link #expireStale()}. */
+    /** At start, before every plan request, and when a SOLVING plan is read: see {@link #expireStale()}. */
     void onStart(@Observes StartupEvent event) {
         QuarkusTransaction.requiringNew().run(Planner::expireStale);
     }
@@ -461,11 +461,8 @@ public class Planner {
     /** A stored plan as a solver problem with its current routes (for a change by hand). */
     Problem rebuild(RoutePlan plan, List<Problem.PlannedStop> extra) {
         Depot depot = Depot.findById(plan.depotId);
-        List<PlanRoute> routes = PlanRoute.list("planId = ?1 order by driverId", plan.id);
         List<PlanStop> rows = PlanStop.list("planId = ?1 order by orderId", plan.id);
-        List<Problem.Vehicle> vehicles = routes.stream().map(r -> new Problem.Vehicle(r.driverId, r.driverName,
-                r.vehicleId, r.vehiclePlate, VehicleKind.valueOf(r.vehicleKind), r.capacityCylinders, r.capacityKg,
-                r.shiftStart, r.shiftEnd)).toList();
+        List<Problem.Vehicle> vehicles = vehicles(plan.id);
         List<Problem.PlannedStop> stops = new ArrayList<>();
         Map<String, List<Long>> assignment = new LinkedHashMap<>();
         rows.stream().filter(r -> r.driverId != null).sorted(Comparator.comparing((PlanStop r) -> r.driverId)
@@ -480,6 +477,14 @@ public class Planner {
         stops.addAll(extra);
         Coordinates depotAt = new Coordinates(depot.latitude.doubleValue(), depot.longitude.doubleValue());
         return Problem.assemble(depotAt, vehicles, stops, this::matrix, ConstraintWeightOverrides.none(), assignment);
+    }
+
+    /** A stored plan's drivers with their vehicles as planned, by driver id. Needs a transaction. */
+    private static List<Problem.Vehicle> vehicles(long planId) {
+        return PlanRoute.<PlanRoute>list("planId = ?1 order by driverId", planId).stream()
+                .map(r -> new Problem.Vehicle(r.driverId, r.driverName, r.vehicleId, r.vehiclePlate,
+                        VehicleKind.valueOf(r.vehicleKind), r.capacityCylinders, r.capacityKg, r.shiftStart, r.shiftEnd))
+                .toList();
     }
 
     RoutePlan plan(long planId) {
@@ -514,10 +519,7 @@ public class Planner {
             throw ProblemException.invalidField("orderId", "is " + order.status() + " and cannot be planned");
         }
         Map<Long, Inputs.Customer> found = customers(userToken, List.of(order.customerId()));
-        List<Problem.Vehicle> vehicles = PlanRoute.<PlanRoute>list("planId", plan.id).stream()
-                .map(r -> new Problem.Vehicle(r.driverId, r.driverName, r.vehicleId, r.vehiclePlate,
-                        VehicleKind.valueOf(r.vehicleKind), r.capacityCylinders, r.capacityKg, r.shiftStart, r.shiftEnd))
-                .toList();
+        List<Problem.Vehicle> vehicles = QuarkusTransaction.requiringNew().call(() -> vehicles(plan.id));
         Problem.PlannedStop stop = Problem.stops(plan.planDate, List.of(order), found, products(userToken), vehicles, settings).get(0);
         if (stop.reason() != null) {
             throw ProblemException.invalidField("orderId", "cannot be planned: " + stop.reason());
@@ -540,15 +542,13 @@ public class Planner {
         Problem problem;
         RoutePlan plan = QuarkusTransaction.requiringNew().call(() -> plan(planId));
         requireChangeable(plan);
-        boolean known = QuarkusTransaction.requiringNew().call(() -> PlanStop.count("planId = ?1 and orderId = ?2", planId, orderId)) > 0;
-        Problem.PlannedStop added = known ? null : fetchStop(plan, orderId, userToken);
-        problem = QuarkusTransaction.requiringNew().call(() -> {
-            PlanStop existing = PlanStop.find("planId = ?1 and orderId = ?2", planId, orderId).firstResult();
-            if (existing != null && !existing.plannable) {
-                throw ProblemException.invalidField("orderId", "cannot be planned: " + existing.unplannedReason);
-            }
-            return rebuild(plan, added == null ? List.of() : List.of(added));
-        });
+        PlanStop existing = QuarkusTransaction.requiringNew().call(() ->
+                PlanStop.<PlanStop>find("planId = ?1 and orderId = ?2", planId, orderId).firstResult());
+        if (existing != null && !existing.plannable) {
+            throw ProblemException.invalidField("orderId", "cannot be planned: " + existing.unplannedReason);
+        }
+        Problem.PlannedStop added = existing != null ? null : fetchStop(plan, orderId, userToken);
+        problem = QuarkusTransaction.requiringNew().call(() -> rebuild(plan, added == null ? List.of() : List.of(added)));
         RoutePlanSolution solution = problem.solution();
         Stop stop = solution.getStops().stream().filter(s -> s.getId().equals(String.valueOf(orderId))).findFirst()
                 .orElseThrow(() -> ProblemException.invalidField("orderId", "cannot be planned"));

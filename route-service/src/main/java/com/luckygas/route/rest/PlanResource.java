@@ -141,8 +141,12 @@ public class PlanResource {
 
     private PlanViews.PlanView view(long id) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-            Planner.expireStale();
             RoutePlan plan = RoutePlan.findById(id);
+            if (plan != null && plan.status == RoutePlan.Status.SOLVING) {
+                // lost with the instance that solved it? (an UPDATE only while someone polls a SOLVING plan)
+                Planner.expireStale();
+                RoutePlan.getEntityManager().refresh(plan);
+            }
             if (plan == null) {
                 throw ProblemException.notFound("There is no route plan " + id + ".");
             }

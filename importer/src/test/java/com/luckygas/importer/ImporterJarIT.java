@@ -80,7 +80,23 @@ class ImporterJarIT {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertTrue(seen.toString().contains(when), "the job never reached '" + when + "':\n" + seen);
         assertTrue(p.exitValue() != 0, "killed, not finished:\n" + seen);
+        awaitSessionsEnded(db);
         return seen.toString();
+    }
+
+    /**
+     * Waits until PostgreSQL has ended the killed job's sessions. A backend notices that its client is
+     * gone only when it next reads from or writes to the connection: one busy with a merge statement
+     * keeps the job's transaction and advisory lock until that statement is done, and a run started
+     * before then is rightly refused ("another import is running").
+     */
+    static void awaitSessionsEnded(TestDatabase db) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        String sessions = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'importer'";
+        while (db.count(sessions) > 0) {
+            assertTrue(System.nanoTime() < deadline, "the killed job's database sessions did not end within 120 s");
+            Thread.sleep(50);
+        }
     }
 
     @Test

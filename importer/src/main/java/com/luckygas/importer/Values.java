@@ -72,7 +72,7 @@ public final class Values {
         }
         if (numberCell || s.indexOf('.') > 0) {
             int dot = s.indexOf('.');
-            if (dot > 0 && s.substring(dot + 1).chars().allMatch(ch -> ch == '0') && s.substring(0, dot).chars().allMatch(Character::isDigit)) {
+            if (dot > 0 && onlyZerosAfter(s, dot) && digitsBefore(s, dot)) {
                 return s.substring(0, dot);
             }
             if (numberCell && (s.contains("E") || s.contains("e"))) {
@@ -287,6 +287,24 @@ public final class Values {
             case "V", "Y", "1", "1.0", "YES", "TRUE", "是", "✓", "✔", "O" -> true;
             default -> false;
         };
+    }
+
+    private static boolean onlyZerosAfter(String s, int dot) {
+        for (int i = dot + 1; i < s.length(); i++) {
+            if (s.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean digitsBefore(String s, int dot) {
+        for (int i = 0; i < dot; i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean allDigits(String s) {

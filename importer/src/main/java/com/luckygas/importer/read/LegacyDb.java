@@ -159,14 +159,14 @@ public final class LegacyDb implements AutoCloseable {
                         dateColumn = "delivered_at";
                         dateText = deliveredAt;
                         int split = deliveredAt.indexOf(' ') > 0 ? deliveredAt.indexOf(' ') : deliveredAt.indexOf('T');
-                        date = LocalDate.parse(split > 0 ? deliveredAt.substring(0, split) : deliveredAt);
+                        date = isoDate(split > 0 ? deliveredAt.substring(0, split) : deliveredAt);
                         if (split > 0) {
                             time = Values.time(deliveredAt.substring(split + 1), false);
                         }
                     } else {
                         dateColumn = "scheduled_date";
                         dateText = rs.getString(3);
-                        date = LocalDate.parse(Values.clean(dateText == null ? "" : dateText));
+                        date = isoDate(Values.clean(dateText == null ? "" : dateText));
                     }
                 } catch (DateTimeException | Values.Bad e) {
                     String column = deliveredAt != null && !deliveredAt.isEmpty() ? "delivered_at" : "scheduled_date";
@@ -211,6 +211,35 @@ public final class LegacyDb implements AutoCloseable {
         } catch (SQLException e) {
             throw new ImportFailure(fileName + ", table deliveries: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@link LocalDate#parse} (ISO {@code 2025-05-20}), with the form the app writes read without the
+     * formatter (a tenth of its cost, the same dates and the same failures).
+     */
+    static LocalDate isoDate(String s) {
+        if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+            int y = digits(s, 0, 4);
+            int m = digits(s, 5, 7);
+            int d = digits(s, 8, 10);
+            if (y >= 0 && m >= 0 && d >= 0) {
+                return LocalDate.of(y, m, d);
+            }
+        }
+        return LocalDate.parse(s);
+    }
+
+    /** The ASCII digits s[from, to) as a number, or -1. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private void reject(SourceCounts counts, Rejects rejects, long id, String column, String value, Reason reason) {

@@ -10,23 +10,17 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Streams the rows of an .xlsx workbook, sheet by sheet, without ever loading a sheet: POI's event
- * API ({@link XSSFReader}, read-only shared strings) and a lean SAX handler over the sheet XML.
- * Shared strings are resolved once into an array and "is this style a date" is cached per style,
- * which is what makes it about twice as fast as POI's generic sheet handler (../toolchain.md).
- * Memory does not grow with the sheet.
+ * Streams the rows of an .xlsx workbook, sheet by sheet, without ever loading a sheet: POI opens the
+ * package ({@link XSSFReader}, read-only shared strings, styles) and {@link SheetParser} reads each
+ * sheet's XML (a byte scanner over UTF-8, SAX otherwise). Shared strings are resolved once into an
+ * array and "is this style a date" is cached per style. Memory does not grow with the sheet.
  */
 public final class WorkbookReader implements AutoCloseable {
 
@@ -47,6 +41,7 @@ public final class WorkbookReader implements AutoCloseable {
     private final StylesTable styles;
     /** Per cell style: is its number format a date? (computed once, when the workbook is opened) */
     private final boolean[] dateStyles;
+    private final SheetParser parser;
 
     public WorkbookReader(Path file) {
         this.file = file;
@@ -67,6 +62,7 @@ public final class WorkbookReader implements AutoCloseable {
                 XSSFCellStyle style = styles.getStyleAt(i);
                 dateStyles[i] = style != null && DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString());
             }
+            parser = new SheetParser(strings, dateStyles);
             pkg = opened;
         } catch (Exception | NoClassDefFoundError e) {
             if (opened != null) {
@@ -133,11 +129,9 @@ public final class WorkbookReader implements AutoCloseable {
             } catch (RuntimeException ignored) {
                 // size unknown: no ETA
             }
-            try (CountingStream in = new CountingStream(raw)) {
+            try (InputStream in = raw) {
                 rows.startSheet(name, size);
-                XMLReader xml = XMLHelper.newXMLReader();
-                xml.setContentHandler(new SheetHandler(rows, in));
-                xml.parse(new InputSource(in));
+                parser.parse(in, rows);
                 rows.endSheet(name);
             } catch (ImportFailure e) {
                 throw e;
@@ -150,100 +144,7 @@ public final class WorkbookReader implements AutoCloseable {
         }
     }
 
-    private boolean isDateStyle(int styleIndex) {
-        return styleIndex < dateStyles.length && dateStyles[styleIndex];
-    }
-
-    private final class SheetHandler extends DefaultHandler {
-        private final Rows rows;
-        private final CountingStream in;
-        private final SheetRow row = new SheetRow();
-        private final StringBuilder value = new StringBuilder(64);
-        private boolean collecting;
-        private boolean inInline;
-        private int column;
-        private int nextColumn;
-        private String type;
-        private int style;
-        private int nextRow = 1;
-
-        SheetHandler(Rows rows, CountingStream in) {
-            this.rows = rows;
-            this.in = in;
-        }
-
-        @Override
-        public void startElement(String uri, String localName, String qName, Attributes atts) {
-            String name = localName.isEmpty() ? qName : localName;
-            switch (name) {
-                case "row" -> {
-                    String r = atts.getValue("r");
-                    int number = r != null ? Integer.parseInt(r) : nextRow;
-                    nextRow = number + 1;
-                    row.clear(number);
-                    nextColumn = 0;
-                }
-                case "c" -> {
-                    String ref = atts.getValue("r");
-                    column = ref != null ? columnOf(ref) : nextColumn;
-                    nextColumn = column + 1;
-                    type = atts.getValue("t");
-                    String s = atts.getValue("s");
-                    style = s == null ? 0 : Integer.parseInt(s);
-                    value.setLength(0);
-                }
-                case "v" -> collecting = true;
-                case "is" -> inInline = true;
-                case "t" -> collecting = inInline;
-                default -> {
-                }
-            }
-        }
-
-        @Override
-        public void characters(char[] ch, int start, int length) {
-            if (collecting) {
-                value.append(ch, start, length);
-            }
-        }
-
-        @Override
-        public void endElement(String uri, String localName, String qName) {
-            String name = localName.isEmpty() ? qName : localName;
-            switch (name) {
-                case "v", "t" -> collecting = false;
-                case "is" -> inInline = false;
-                case "c" -> endCell();
-                case "row" -> rows.row(row, in.count);
-                default -> {
-                }
-            }
-        }
-
-        private void endCell() {
-            if (type == null || "n".equals(type)) {
-                if (value.length() > 0) {
-                    row.set(column, value.toString(), true, style != 0 && isDateStyle(style));
-                }
-                return;
-            }
-            switch (type) {
-                case "s" -> {
-                    if (value.length() > 0) {
-                        int idx = Integer.parseInt(value.toString());
-                        row.set(column, idx < strings.length ? strings[idx] : null, false, false);
-                    }
-                }
-                case "inlineStr", "str" -> row.set(column, value.toString(), false, false);
-                case "b" -> row.set(column, "1".equals(value.toString()) ? "TRUE" : "FALSE", false, false);
-                case "e" -> row.set(column, "#ERROR " + value, false, false);
-                case "d" -> row.set(column, value.toString(), false, false);
-                default -> row.set(column, value.toString(), false, false);
-            }
-        }
-    }
-
-    static int columnOf(String ref) {
+    static int columnOf(CharSequence ref) {
         int col = 0;
         for (int i = 0; i < ref.length(); i++) {
             char c = ref.charAt(i);

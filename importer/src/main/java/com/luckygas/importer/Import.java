@@ -195,9 +195,10 @@ public final class Import {
                 legacy.clients(staging.legacyClients());
                 staging.endLegacyClients();
                 // the SQLite deliveries are read on a second thread while the workbooks are parsed, into
-                // memory (a connection carries one COPY at a time), and copied after them
+                // memory in chunks (a connection carries one COPY at a time), each chunk copied between two
+                // workbook rows as soon as it is complete
                 legacyCounts = new SourceCounts("legacyDb", o.legacyDb().getFileName().toString());
-                Staging.DeliveryRows rows = staging.bufferedDeliveries();
+                Staging.DeliveryRows rows = staging.interleavedDeliveries();
                 legacyRows = rows;
                 SourceCounts counts = legacyCounts;
                 Progress lines = progress.lines();
@@ -231,7 +232,10 @@ public final class Import {
                         (n, code, date, time, driver, qty) -> staging.delivery(src, n, code, date, time, driver, null, qty)).read();
             }
             if (legacyReader != null) {
-                legacyReader.join();
+                while (legacyReader.isAlive()) {
+                    staging.pump();
+                    legacyReader.join(20);
+                }
                 if (legacyFailure[0] instanceof RuntimeException e) {
                     throw e;
                 }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The platform's products (delivery-service V3__products_orders_deliveries.sql) and the names the
  * legacy files give them: the delivery workbook's headers, the client list's "cylinders held"
- * headers, the SQLite columns. The index is the position in the quantity arrays staged for the merge.
+ * headers, the SQLite columns. The index is the order of the products in a
+ * delivery's quantities (its identity, {@code R50=1 F20=87.35}, and its items).
  */
 public record Product(int index, String code, boolean flow, String deliveryHeader, String clientListHeader,
                       String sqliteColumn) {
@@ -32,13 +33,4 @@ public record Product(int index, String code, boolean flow, String deliveryHeade
 
     /** The most cylinders of one product a single delivery can hold (legacy-data.md). */
     public static final int MAX_CYLINDERS = 200;
-
-    /** The product codes as a PostgreSQL array literal, in index order. */
-    public static String codesArrayLiteral() {
-        StringBuilder sb = new StringBuilder("{");
-        for (Product p : ALL) {
-            sb.append(p.index == 0 ? "" : ",").append(p.code);
-        }
-        return sb.append('}').toString();
-    }
 }

@@ -14,16 +14,20 @@ import org.postgresql.copy.CopyIn;
 public final class CopyWriter implements AutoCloseable {
 
     private final CopyIn copy;
-    private final byte[] buf = new byte[1 << 16];
+    private byte[] buf = new byte[1 << 16];
     private int pos;
     private boolean first = true;
     private long rows;
 
+    /** A chunk of rows kept in memory is handed over once it holds this much (always whole rows). */
+    static final int CHUNK = 1 << 15;
+
     /**
-     * Rows kept in memory until {@link #drainInto} (when another copy holds the connection), in
-     * 64 KB chunks: no array large enough to be a "humongous" object for the garbage collector.
+     * Rows kept in memory (formatted by another thread while this connection carries another copy)
+     * until {@link #drainAvailable} or {@link #drainInto} sends them, in chunks of whole rows of
+     * about 32 KB: none large enough to be a "humongous" object for the garbage collector.
      */
-    private final java.util.List<byte[]> memory;
+    private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> memory;
 
     public CopyWriter(Connection connection, String table, String columns) throws SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
@@ -33,7 +37,7 @@ public final class CopyWriter implements AutoCloseable {
 
     private CopyWriter() {
         copy = null;
-        memory = new java.util.ArrayList<>();
+        memory = new java.util.concurrent.ConcurrentLinkedQueue<>();
     }
 
     /** A writer that buffers the rows in memory, to be copied later by {@link #drainInto}. */
@@ -41,16 +45,26 @@ public final class CopyWriter implements AutoCloseable {
         return new CopyWriter();
     }
 
-    /** Sends the rows buffered in memory through {@code target}'s copy. */
+    /**
+     * Sends the chunks of rows the writing thread has completed so far through {@code target}'s copy
+     * (which must be between two rows), while that thread goes on.
+     */
+    public void drainAvailable(CopyWriter target) throws SQLException {
+        byte[] chunk = memory.poll();
+        if (chunk == null) {
+            return;
+        }
+        target.flush();
+        while (chunk != null) {
+            target.copy.writeToCopy(chunk, 0, chunk.length);
+            chunk = memory.poll();
+        }
+    }
+
+    /** Sends all the rows buffered in memory through {@code target}'s copy (once the writing thread has ended). */
     public void drainInto(CopyWriter target) throws SQLException {
         flush();
-        target.flush();
-        for (int i = 0; i < memory.size(); i++) {
-            byte[] chunk = memory.get(i);
-            memory.set(i, null);
-            target.copy.writeToCopy(chunk, 0, chunk.length);
-        }
-        memory.clear();
+        drainAvailable(target);
         target.rows += rows;
     }
 
@@ -107,6 +121,10 @@ public final class CopyWriter implements AutoCloseable {
         put((byte) '\n');
         first = true;
         rows++;
+        if (copy == null && pos >= CHUNK) {
+            memory.add(java.util.Arrays.copyOf(buf, pos));
+            pos = 0;
+        }
     }
 
     public long rows() {
@@ -132,7 +150,12 @@ public final class CopyWriter implements AutoCloseable {
 
     private void put(byte b) {
         if (pos == buf.length) {
-            flush();
+            if (copy == null) {
+                // in memory a chunk ends with a row: a row longer than the rest of the buffer grows it
+                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            } else {
+                flush();
+            }
         }
         buf[pos++] = b;
     }

@@ -1,6 +1,5 @@
 package com.luckygas.importer.load;
 
-import com.luckygas.importer.Product;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -131,16 +130,6 @@ public final class Merge {
                     + "FROM stage_delivery WHERE (src, k) IN (SELECT src, k FROM stage_repeated)) r "
                     + "WHERE s.ctid = r.row_id AND s.occ <> r.occ");
         }
-        exec("CREATE TEMP TABLE paired ON COMMIT DROP AS "
-                + "SELECT code, d, qkey, occ, "
-                + "       coalesce(min(t) FILTER (WHERE src < " + legacySrc + "), min(t) FILTER (WHERE src = " + legacySrc + ")) AS t, "
-                + "       coalesce(min(driver) FILTER (WHERE src < " + legacySrc + "), min(driver) FILTER (WHERE src = " + legacySrc + ")) AS driver, "
-                + "       max(amount) FILTER (WHERE src = " + legacySrc + ") AS amount, "
-                + "       min(qty) AS qty, "
-                + "       bool_or(src < " + legacySrc + ") AS in_excel, bool_or(src = " + legacySrc + ") AS in_legacy "
-                + "FROM stage_delivery GROUP BY k, code, d, qkey, occ");
-        long[] p = longs("SELECT count(*), count(*) FILTER (WHERE in_excel AND in_legacy), count(*) FILTER (WHERE in_excel AND NOT in_legacy), "
-                + "count(*) FILTER (WHERE in_legacy AND NOT in_excel) FROM paired", 4);
         String sequence;
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT pg_get_serial_sequence('delivery.delivery', 'id')")) {
@@ -148,16 +137,28 @@ public final class Merge {
             sequence = rs.getString(1);
         }
         String id = dryRun ? "0::bigint" : "nextval('" + sequence.replace("'", "''") + "'::regclass)";
-        exec("CREATE TEMP TABLE new_delivery ON COMMIT DROP AS SELECT " + id + " AS id, p.* FROM paired p "
-                + "WHERE NOT EXISTS (SELECT 1 FROM delivery.delivery_identity i WHERE i.customer_code = p.code "
-                + "AND i.delivery_date = p.d AND i.quantities = p.qkey AND i.occurrence = p.occ)");
-        long[] fresh = longs("SELECT count(*), count(*) FILTER (WHERE d < ?) FROM new_delivery", 2, archiveBefore);
+        // one row per distinct delivery, paired across the sources, with whether delivery_identity holds it
+        // already; a new one gets its id
+        exec("CREATE TEMP TABLE new_delivery ON COMMIT DROP AS "
+                + "SELECT CASE WHEN i.delivery_id IS NULL THEN " + id + " END AS id, p.*, i.delivery_id IS NOT NULL AS present FROM ("
+                + "SELECT code, d, qkey, occ, "
+                + "       coalesce(min(t) FILTER (WHERE src < " + legacySrc + "), min(t) FILTER (WHERE src = " + legacySrc + ")) AS t, "
+                + "       coalesce(min(driver) FILTER (WHERE src < " + legacySrc + "), min(driver) FILTER (WHERE src = " + legacySrc + ")) AS driver, "
+                + "       max(amount) FILTER (WHERE src = " + legacySrc + ") AS amount, "
+                + "       bool_or(src < " + legacySrc + ") AS in_excel, bool_or(src = " + legacySrc + ") AS in_legacy "
+                + "FROM stage_delivery GROUP BY k, code, d, qkey, occ) p "
+                + "LEFT JOIN delivery.delivery_identity i ON i.customer_code = p.code AND i.delivery_date = p.d "
+                + "AND i.quantities = p.qkey AND i.occurrence = p.occ");
+        long[] p = longs("SELECT count(*), count(*) FILTER (WHERE in_excel AND in_legacy), count(*) FILTER (WHERE in_excel AND NOT in_legacy), "
+                + "count(*) FILTER (WHERE in_legacy AND NOT in_excel), count(*) FILTER (WHERE NOT present), "
+                + "count(*) FILTER (WHERE NOT present AND d < ?) FROM new_delivery", 6, archiveBefore);
+        long[] fresh = {p[4], p[5]};
         if (!dryRun && fresh[0] > 0) {
             exec("INSERT INTO delivery.delivery_identity (customer_code, delivery_date, quantities, occurrence, delivery_id) "
-                    + "SELECT code, d, qkey, occ, id FROM new_delivery");
+                    + "SELECT code, d, qkey, occ, id FROM new_delivery WHERE NOT present");
             long written = 0;
             for (boolean archive : new boolean[] {true, false}) {
-                String where = archive ? "n.d < ?" : "n.d >= ?";
+                String where = (archive ? "n.d < ?" : "n.d >= ?") + " AND NOT n.present";
                 written += update("INSERT INTO delivery." + (archive ? "delivery_archive" : "delivery")
                         + " (id, customer_id, delivered_at, delivery_date, driver_name, amount_collected, area, customer_type) "
                         + "SELECT n.id, c.id, (n.d + coalesce(n.t, time '00:00')) AT TIME ZONE 'Asia/Taipei', n.d, n.driver, n.amount, "
@@ -165,9 +166,10 @@ public final class Merge {
                         archiveBefore);
                 update("INSERT INTO delivery." + (archive ? "delivery_item_archive" : "delivery_item")
                         + " (delivery_id, product_code, quantity, empties) "
-                        + "SELECT n.id, u.code, u.q, 0 FROM new_delivery n "
-                        + "CROSS JOIN LATERAL unnest('" + Product.codesArrayLiteral() + "'::text[], n.qty) AS u(code, q) "
-                        + "WHERE u.q > 0 AND " + where, archiveBefore);
+                        // the items are the delivery's quantities as its identity writes them ('R50=1 F20=87.35': no zeros)
+                        + "SELECT n.id, split_part(u.e, '=', 1), split_part(u.e, '=', 2)::numeric, 0 FROM new_delivery n "
+                        + "CROSS JOIN LATERAL unnest(string_to_array(n.qkey, ' ')) AS u(e) "
+                        + "WHERE " + where, archiveBefore);
             }
             if (written != fresh[0]) {
                 throw new SQLException("merged " + fresh[0] + " deliveries but wrote " + written + " (a customer is missing)");

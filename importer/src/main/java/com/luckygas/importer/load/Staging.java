@@ -14,7 +14,7 @@ import java.time.LocalTime;
  */
 public final class Staging implements AutoCloseable {
 
-    static final String DELIVERY_COLUMNS = "src, ord, k, occ, code, d, t, driver, amount, qkey, qty";
+    static final String DELIVERY_COLUMNS = "src, ord, k, occ, code, d, t, driver, amount, qkey";
     static final String CLIENT_COLUMNS = "code, short_name, invoice_title, address, area, customer_type, phones, payment_term, "
             + "pricing_method, accepted_hours, preferred_slot, closed_days, vehicle_access, avg_daily_use_kg, max_cycle_days, "
             + "allowed_delay_days, monthly_volume, subscription_member, needs_same_day, terminated, equipment, cylinders_held";
@@ -52,7 +52,7 @@ public final class Staging implements AutoCloseable {
             st.execute("""
                     CREATE TEMP TABLE stage_delivery (
                         src int NOT NULL, ord bigint NOT NULL, k bigint NOT NULL, occ integer NOT NULL, code text NOT NULL, d date NOT NULL, t time,
-                        driver text, amount bigint, qkey text NOT NULL, qty numeric[] NOT NULL) ON COMMIT DROP""");
+                        driver text, amount bigint, qkey text NOT NULL) ON COMMIT DROP""");
             st.execute("""
                     CREATE TEMP TABLE stage_client (
                         code text NOT NULL, short_name text NOT NULL, invoice_title text, address text, area text,
@@ -77,6 +77,35 @@ public final class Staging implements AutoCloseable {
             direct.out = deliveries;
         }
         direct.delivery(src, ord, code, date, time, driver, amount, qty);
+        if (interleaved != null && (++directRows & 255) == 0) {
+            // between two rows: send what the other thread has formatted meanwhile
+            interleaved.out.drainAvailable(deliveries);
+        }
+    }
+
+    private DeliveryRows interleaved;
+    private long directRows;
+
+    /**
+     * Delivery rows formatted for the copy by another thread: sent into stage_delivery in chunks as
+     * they complete — between the rows this thread copies, or by {@link #pump} — and the rest by {@link #append}.
+     */
+    public DeliveryRows interleavedDeliveries() {
+        DeliveryRows rows = bufferedDeliveries();
+        interleaved = rows;
+        return rows;
+    }
+
+    /** Sends the chunks the other thread has completed (when no other copy is open). */
+    public void pump() throws SQLException {
+        if (interleaved == null) {
+            return;
+        }
+        if (deliveries == null) {
+            deliveries = new CopyWriter(connection, "stage_delivery", DELIVERY_COLUMNS);
+            direct.out = deliveries;
+        }
+        interleaved.out.drainAvailable(deliveries);
     }
 
     /** Delivery rows formatted for the copy by another thread, kept in memory until {@link #append}. */
@@ -93,6 +122,9 @@ public final class Staging implements AutoCloseable {
             direct.out = deliveries;
         }
         rows.out.drainInto(deliveries);
+        if (rows == interleaved) {
+            interleaved = null;
+        }
         // identities repeated within the source — also across sheets read on different threads
         for (int i = 0; i < rows.keyCount; i++) {
             int src = (int) rows.keySources[i];
@@ -109,7 +141,6 @@ public final class Staging implements AutoCloseable {
     /** Formats delivery rows for the copy and counts identities per source (one instance per thread). */
     public final class DeliveryRows {
         private CopyWriter out;
-        private final StringBuilder sb = new StringBuilder(128);
         private final StringBuilder key = new StringBuilder(64);
         private final java.util.Map<Integer, LongCounts> perSource = new java.util.HashMap<>();
         private final java.util.List<long[]> repeated = new java.util.ArrayList<>();
@@ -123,27 +154,24 @@ public final class Staging implements AutoCloseable {
 
         public void delivery(int src, long ord, String code, LocalDate date, LocalTime time, String driver, Long amount,
                              long[] qty) throws SQLException {
-            sb.setLength(0);
+            // the quantities, canonical (delivery_identity.quantities): what the merge pairs on and makes the items of
             key.setLength(0);
-            sb.append('{');
             for (int p = 0; p < qty.length; p++) {
-                if (p > 0) {
-                    sb.append(',');
-                }
                 long q = qty[p];
                 if (q == 0) {
-                    sb.append('0');
                     continue;
                 }
                 Product product = Product.ALL.get(p);
-                String text = Values.quantityText(q, product.flow());
-                sb.append(text);
                 if (key.length() > 0) {
                     key.append(' ');
                 }
-                key.append(product.code()).append('=').append(text);
+                key.append(product.code()).append('=');
+                if (product.flow()) {
+                    key.append(Values.quantityText(q, true));
+                } else {
+                    key.append(q);
+                }
             }
-            sb.append('}');
             String qkey = key.toString();
             String day = date.toString();
             long k = identityHash(code, day, qkey);
@@ -164,7 +192,7 @@ public final class Staging implements AutoCloseable {
                 keySources[keyCount++] = src;
             }
             out.field(src).field(ord).field(k).field(seen).field(code).field(day).field(time == null ? null : time.toString())
-                    .field(driver).field(amount == null ? null : amount.toString()).field(qkey).field(sb.toString());
+                    .field(driver).field(amount == null ? null : amount.toString()).field(qkey);
             out.endRow();
         }
     }

@@ -1,6 +1,6 @@
 package com.luckygas.delivery;
 
-import static com.luckygas.delivery.OrderApi.TODAY;
+import static com.luckygas.delivery.OrderApi.today;
 import static com.luckygas.delivery.OrderApi.assign;
 import static com.luckygas.delivery.OrderApi.createId;
 import static com.luckygas.delivery.OrderApi.driver;
@@ -32,8 +32,8 @@ class DashboardTest {
     @Test
     void theDayInNumbers() {
         OrderApi.defaultPrices();
-        LocalDate day = TODAY.plusDays(40);
-        JsonPath before = dashboard(TODAY);
+        LocalDate day = today().plusDays(40);
+        JsonPath before = dashboard(today());
         long a = createId(order(1, day, "R20", 2));
         long b = createId(order(2, day, "R50", 1, "F20", 3.5));
         long failing = createId(order(1, day, "R16", 1));
@@ -56,7 +56,7 @@ class DashboardTest {
         assertEquals("沒人在家", planned.getString("failed.find { it.orderId == " + failing + " }.reason"));
 
         // deliveries count on the day they happen: today
-        JsonPath after = dashboard(TODAY);
+        JsonPath after = dashboard(today());
         assertEquals(2, number(after, "deliveries") - number(before, "deliveries"));
         assertEquals(2, number(after, "cylinders.R20") - number(before, "cylinders.R20"));
         assertEquals(1, number(after, "cylinders.R50") - number(before, "cylinders.R50"));

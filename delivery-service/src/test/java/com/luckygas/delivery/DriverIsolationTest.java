@@ -1,6 +1,6 @@
 package com.luckygas.delivery;
 
-import static com.luckygas.delivery.OrderApi.TODAY;
+import static com.luckygas.delivery.OrderApi.today;
 import static com.luckygas.delivery.OrderApi.assign;
 import static com.luckygas.delivery.OrderApi.completion;
 import static com.luckygas.delivery.OrderApi.createId;
@@ -27,8 +27,8 @@ class DriverIsolationTest {
 
     @Test
     void driverBCannotSeeOrTouchDriverAsStops() {
-        long mine = createId(order(1, TODAY, "R20", 1));
-        long his = createId(order(2, TODAY, "R50", 1));
+        long mine = createId(order(1, today(), "R20", 1));
+        long his = createId(order(2, today(), "R50", 1));
         assign("DA", mine);
         assign("DB", his);
         driver("DA").get("/api/orders/my").then().statusCode(200)
@@ -50,7 +50,7 @@ class DriverIsolationTest {
 
     @Test
     void completingTwiceReturnsTheFirstDelivery() {
-        long id = createId(order(1, TODAY, "R20", 2));
+        long id = createId(order(1, today(), "R20", 2));
         assign("DC", id);
         int first = driver("DC").body(completion("R20", 2, 2)).post("/api/orders/" + id + "/complete")
                 .then().statusCode(200).extract().path("id");

@@ -1,6 +1,6 @@
 package com.luckygas.delivery;
 
-import static com.luckygas.delivery.OrderApi.TODAY;
+import static com.luckygas.delivery.OrderApi.today;
 import static com.luckygas.delivery.OrderApi.office;
 import static com.luckygas.delivery.OrderApi.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,7 +44,7 @@ class IdempotencyTest {
     @Test
     void aRetryReturnsTheSameOrder() {
         String key = "retry-" + UUID.randomUUID();
-        Map<String, Object> body = order(1, TODAY, "R20", 2);
+        Map<String, Object> body = order(1, today(), "R20", 2);
         long first = send(key, body).then().statusCode(201).extract().<Number>path("id").longValue();
         long again = send(key, body).then().statusCode(200).extract().<Number>path("id").longValue();
         assertEquals(first, again);
@@ -53,14 +53,14 @@ class IdempotencyTest {
     @Test
     void theSameKeyWithAnotherBodyIsRefused() {
         String key = "reuse-" + UUID.randomUUID();
-        send(key, order(1, TODAY, "R20", 2)).then().statusCode(201);
-        send(key, order(1, TODAY, "R20", 3)).then().statusCode(422).contentType("application/problem+json");
+        send(key, order(1, today(), "R20", 2)).then().statusCode(201);
+        send(key, order(1, today(), "R20", 3)).then().statusCode(422).contentType("application/problem+json");
     }
 
     @Test
     void twentyConcurrentRetriesCreateOneOrder() throws Exception {
         String key = "storm-" + UUID.randomUUID();
-        Map<String, Object> body = order(2, TODAY, "R50", 1);
+        Map<String, Object> body = order(2, today(), "R50", 1);
         ExecutorService pool = Executors.newFixedThreadPool(20);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Response>> futures = new ArrayList<>();

@@ -15,7 +15,15 @@ import java.util.Map;
 /** The calls the tests make, as the office, route-service and drivers make them. */
 final class OrderApi {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Taipei"));
+    static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
+
+    /**
+     * Today in Taipei, as the service reckons it, read at each use: a date read once when this class
+     * was loaded is yesterday's for every test that runs after midnight in Taipei (16:00 UTC).
+     */
+    static LocalDate today() {
+        return LocalDate.now(TAIPEI);
+    }
 
     private OrderApi() {
     }
@@ -63,10 +71,10 @@ final class OrderApi {
 
     /** Default prices every test can rely on. */
     static void defaultPrices() {
-        price("R20", null, TODAY.minusYears(1), 800);
-        price("R50", null, TODAY.minusYears(1), 1900);
-        price("R16", null, TODAY.minusYears(1), 650);
-        price("F20", null, TODAY.minusYears(1), 45.5);
+        price("R20", null, today().minusYears(1), 800);
+        price("R50", null, today().minusYears(1), 1900);
+        price("R16", null, today().minusYears(1), 650);
+        price("F20", null, today().minusYears(1), 45.5);
     }
 
     static void assign(String driverId, long... orderIds) {

@@ -6,7 +6,7 @@ import io.restassured.http.ContentType;
 
 import com.luckygas.testing.TestTokens;
 
-import static com.luckygas.delivery.OrderApi.TODAY;
+import static com.luckygas.delivery.OrderApi.today;
 import static com.luckygas.delivery.OrderApi.assign;
 import static com.luckygas.delivery.OrderApi.completion;
 import static com.luckygas.delivery.OrderApi.createId;
@@ -35,7 +35,7 @@ class OrderLifecycleTest {
 
     @Test
     void anOrderGoesFromPhoneToDoor() {
-        long id = createId(order(1, TODAY.plusDays(1), "R20", 2, "F20", 3.5));
+        long id = createId(order(1, today().plusDays(1), "R20", 2, "F20", 3.5));
         office().get("/api/orders/" + id).then().statusCode(200)
                 .body("status", equalTo("PENDING"))
                 .body("customerCode", equalTo("1032"))
@@ -45,7 +45,7 @@ class OrderLifecycleTest {
                 .body("items.unitPrice", contains(800.0f, 45.5f));
         assign("D1", id);
         office().get("/api/orders/" + id).then().body("status", equalTo("ASSIGNED")).body("driverId", equalTo("D1"));
-        driver("D1").post("/api/orders/my/start?date=" + TODAY.plusDays(1)).then().statusCode(200).body("updated", equalTo(1));
+        driver("D1").post("/api/orders/my/start?date=" + today().plusDays(1)).then().statusCode(200).body("updated", equalTo(1));
         driver("D1").body(completion("R20", 2, 2, "F20", 3.5, 0)).post("/api/orders/" + id + "/complete")
                 .then().statusCode(200).body("orderId", equalTo((int) id)).body("items.empties", contains(2, 0));
         office().get("/api/orders/" + id).then().body("status", equalTo("DELIVERED"));
@@ -55,7 +55,7 @@ class OrderLifecycleTest {
 
     @Test
     void illegalTransitionsAreConflicts() {
-        long pending = createId(order(1, TODAY, "R20", 1));
+        long pending = createId(order(1, today(), "R20", 1));
         driver("D1").body(completion("R20", 1, 0)).post("/api/orders/" + pending + "/complete").then().statusCode(404);
         office().body(completion("R20", 1, 0)).post("/api/orders/" + pending + "/complete")
                 .then().statusCode(409).contentType("application/problem+json");
@@ -66,7 +66,7 @@ class OrderLifecycleTest {
         office().body(Map.of("driverId", "D1", "orderIds", List.of(pending))).post("/api/orders/assignments")
                 .then().statusCode(409);
 
-        long delivered = createId(order(1, TODAY, "R20", 1));
+        long delivered = createId(order(1, today(), "R20", 1));
         assign("D2", delivered);
         driver("D2").body(completion("R20", 1, 1)).post("/api/orders/" + delivered + "/complete").then().statusCode(200);
         office().body(Map.of("reason", "too late")).post("/api/orders/" + delivered + "/cancel").then().statusCode(409);
@@ -76,9 +76,9 @@ class OrderLifecycleTest {
 
     @Test
     void assignmentIsAllOrNothingAndRepeatable() {
-        long a = createId(order(2, TODAY, "R50", 1));
-        long b = createId(order(2, TODAY, "R50", 1));
-        long cancelled = createId(order(2, TODAY, "R50", 1));
+        long a = createId(order(2, today(), "R50", 1));
+        long b = createId(order(2, today(), "R50", 1));
+        long cancelled = createId(order(2, today(), "R50", 1));
         office().body(Map.of("reason", "x")).post("/api/orders/" + cancelled + "/cancel").then().statusCode(200);
         office().body(Map.of("driverId", "D3", "routeId", 9, "orderIds", List.of(a, b, cancelled)))
                 .post("/api/orders/assignments").then().statusCode(409)
@@ -94,11 +94,11 @@ class OrderLifecycleTest {
 
     @Test
     void aRoutePlanIsPublishedInOneCallAndAgainHarmlessly() {
-        long a = createId(order(2, TODAY, "R20", 1));
-        long b = createId(order(2, TODAY, "R20", 1));
-        long c = createId(order(2, TODAY, "R20", 1));
-        long released = createId(order(2, TODAY, "R20", 1));
-        long cancelled = createId(order(2, TODAY, "R20", 1));
+        long a = createId(order(2, today(), "R20", 1));
+        long b = createId(order(2, today(), "R20", 1));
+        long c = createId(order(2, today(), "R20", 1));
+        long released = createId(order(2, today(), "R20", 1));
+        long cancelled = createId(order(2, today(), "R20", 1));
         assign("D7", released);
         office().body(Map.of("reason", "x")).post("/api/orders/" + cancelled + "/cancel").then().statusCode(200);
         Map<String, Object> plan = Map.of("routeId", 4242, "routes", List.of(
@@ -125,7 +125,7 @@ class OrderLifecycleTest {
 
     @Test
     void failingRecordsTheReasonAndIsRepeatable() {
-        long id = createId(order(1, TODAY, "R16", 1));
+        long id = createId(order(1, today(), "R16", 1));
         assign("D4", id);
         driver("D4").body(Map.of("reason", "門關著，電話不通")).post("/api/orders/" + id + "/fail").then().statusCode(200)
                 .body("status", equalTo("FAILED")).body("failureReason", equalTo("門關著，電話不通"));
@@ -135,12 +135,12 @@ class OrderLifecycleTest {
 
     @Test
     void pricesApplyByDateAndCustomerOverridesWin() {
-        OrderApi.price("R10", null, TODAY.minusDays(10), 500);
-        OrderApi.price("R10", null, TODAY.plusDays(5), 550);
-        OrderApi.price("R10", 2L, TODAY.plusDays(3), 480);
-        office().get("/api/orders/" + createId(order(1, TODAY, "R10", 1))).then().body("totalAmount", equalTo(500));
-        office().get("/api/orders/" + createId(order(1, TODAY.plusDays(6), "R10", 1))).then().body("totalAmount", equalTo(550));
-        office().get("/api/orders/" + createId(order(2, TODAY.plusDays(2), "R10", 1))).then().body("totalAmount", equalTo(500));
-        office().get("/api/orders/" + createId(order(2, TODAY.plusDays(6), "R10", 1))).then().body("totalAmount", equalTo(480));
+        OrderApi.price("R10", null, today().minusDays(10), 500);
+        OrderApi.price("R10", null, today().plusDays(5), 550);
+        OrderApi.price("R10", 2L, today().plusDays(3), 480);
+        office().get("/api/orders/" + createId(order(1, today(), "R10", 1))).then().body("totalAmount", equalTo(500));
+        office().get("/api/orders/" + createId(order(1, today().plusDays(6), "R10", 1))).then().body("totalAmount", equalTo(550));
+        office().get("/api/orders/" + createId(order(2, today().plusDays(2), "R10", 1))).then().body("totalAmount", equalTo(500));
+        office().get("/api/orders/" + createId(order(2, today().plusDays(6), "R10", 1))).then().body("totalAmount", equalTo(480));
     }
 }

@@ -1,6 +1,6 @@
 package com.luckygas.delivery;
 
-import static com.luckygas.delivery.OrderApi.TODAY;
+import static com.luckygas.delivery.OrderApi.today;
 import static com.luckygas.delivery.OrderApi.create;
 import static com.luckygas.delivery.OrderApi.office;
 import static com.luckygas.delivery.OrderApi.order;
@@ -34,47 +34,47 @@ class OrderValidationTest {
 
     @Test
     void unknownAndInactiveCustomers() {
-        refused(order(404, TODAY, "R20", 1), 400).body("violations[0].field", equalTo("customerId"));
-        refused(order(3, TODAY, "R20", 1), 422).body("violations[0].field", equalTo("customerId"));
+        refused(order(404, today(), "R20", 1), 400).body("violations[0].field", equalTo("customerId"));
+        refused(order(3, today(), "R20", 1), 422).body("violations[0].field", equalTo("customerId"));
     }
 
     @Test
     void productsAndQuantities() {
-        refused(order(1, TODAY, "R99", 1), 400).body("violations[0].field", equalTo("items[0].productCode"));
-        refused(order(1, TODAY, "R20", 0), 400).body("violations[0].field", equalTo("items[0].quantity"));
-        refused(order(1, TODAY, "R20", -2), 400).body("violations[0].field", equalTo("items[0].quantity"));
-        refused(order(1, TODAY, "R20", 1.5), 400).body("violations[0].message", equalTo("must be a whole number of cylinders"));
-        refused(order(1, TODAY, "R20", 1, "R20", 2), 400).body("violations[0].field", equalTo("items[1].productCode"));
-        refused(order(1, TODAY, "R20", 201), 400).body("violations[0].field", equalTo("items[0].quantity"));
-        refused(order(1, TODAY), 400).body("violations[0].field", equalTo("items"));
+        refused(order(1, today(), "R99", 1), 400).body("violations[0].field", equalTo("items[0].productCode"));
+        refused(order(1, today(), "R20", 0), 400).body("violations[0].field", equalTo("items[0].quantity"));
+        refused(order(1, today(), "R20", -2), 400).body("violations[0].field", equalTo("items[0].quantity"));
+        refused(order(1, today(), "R20", 1.5), 400).body("violations[0].message", equalTo("must be a whole number of cylinders"));
+        refused(order(1, today(), "R20", 1, "R20", 2), 400).body("violations[0].field", equalTo("items[1].productCode"));
+        refused(order(1, today(), "R20", 201), 400).body("violations[0].field", equalTo("items[0].quantity"));
+        refused(order(1, today()), 400).body("violations[0].field", equalTo("items"));
         // flow gas is sold by the kg, with decimals
-        create(order(1, TODAY, "F20", 12.25)).then().statusCode(201);
+        create(order(1, today(), "F20", 12.25)).then().statusCode(201);
     }
 
     @Test
     void datesAndText() {
-        refused(order(1, TODAY.minusDays(1), "R20", 1), 400).body("violations[0].field", equalTo("requestedDate"));
-        Map<String, Object> notes = order(1, TODAY, "R20", 1);
+        refused(order(1, today().minusDays(1), "R20", 1), 400).body("violations[0].field", equalTo("requestedDate"));
+        Map<String, Object> notes = order(1, today(), "R20", 1);
         notes.put("notes", "長".repeat(501));
         refused(notes, 400).body("violations[0].field", equalTo("notes"));
-        Map<String, Object> window = order(1, TODAY, "R20", 1);
+        Map<String, Object> window = order(1, today(), "R20", 1);
         window.put("windowStart", "15:00");
         window.put("windowEnd", "09:00");
         refused(window, 400).body("violations[0].field", equalTo("windowEnd"));
-        Map<String, Object> payment = order(1, TODAY, "R20", 1);
+        Map<String, Object> payment = order(1, today(), "R20", 1);
         payment.put("paymentMethod", "CHICKENS");
         refused(payment, 400).body("violations[0].field", equalTo("paymentMethod"));
     }
 
     @Test
     void aProductWithoutPriceCannotBeOrdered() {
-        refused(order(1, TODAY, "XF4", 1), 422).body("violations[0].field", equalTo("items[0].productCode"));
+        refused(order(1, today(), "XF4", 1), 422).body("violations[0].field", equalTo("items[0].productCode"));
     }
 
     @Test
     void aTotalBeyondReasonIsRefused() {
-        OrderApi.price("P20", null, TODAY.minusDays(1), 99_999_999);
-        refused(order(1, TODAY, "P20", 200), 400).body("violations[0].field", equalTo("items"));
+        OrderApi.price("P20", null, today().minusDays(1), 99_999_999);
+        refused(order(1, today(), "P20", 200), 400).body("violations[0].field", equalTo("items"));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.luckygas.delivery;
 
-import static com.luckygas.delivery.OrderApi.TODAY;
+import static com.luckygas.delivery.OrderApi.today;
 import static com.luckygas.delivery.OrderApi.assign;
 import static com.luckygas.delivery.OrderApi.createId;
 import static com.luckygas.delivery.OrderApi.driver;
@@ -58,7 +58,7 @@ class OutboxTest {
 
     @Test
     void aConfirmationIsWrittenWithTheOrderAndSentAfterTheProcessComesBack() throws Exception {
-        long id = createId(order(1, TODAY, "R20", 2));
+        long id = createId(order(1, today(), "R20", 2));
         // committed with the order; nothing sent yet (as if the process died right after the commit)
         assertEquals("PENDING:0", statusOf(id, "ORDER_CONFIRMED"));
         assertEquals(List.of(), gateway.sent());
@@ -75,7 +75,7 @@ class OutboxTest {
 
     @Test
     void aFailingGatewayIsRetriedLaterWithTheSameMessageId() throws Exception {
-        long id = createId(order(1, TODAY, "R20", 1));
+        long id = createId(order(1, today(), "R20", 1));
         gateway.failNext(2);
         assertEquals(0, sender.sendDue());
         assertEquals("PENDING:1", statusOf(id, "ORDER_CONFIRMED"));
@@ -93,16 +93,16 @@ class OutboxTest {
 
     @Test
     void noMobileNoMessage() throws Exception {
-        long id = createId(order(2, TODAY, "R50", 1));
+        long id = createId(order(2, today(), "R50", 1));
         assertEquals("none", statusOf(id, "ORDER_CONFIRMED"));
     }
 
     @Test
     void customersHearWhenTheDriverSetsOut() throws Exception {
-        long id = createId(order(1, TODAY.plusDays(2), "R20", 1));
+        long id = createId(order(1, today().plusDays(2), "R20", 1));
         assign("D-SMS", id);
-        driver("D-SMS").post("/api/orders/my/start?date=" + TODAY.plusDays(2)).then().statusCode(200);
-        driver("D-SMS").post("/api/orders/my/start?date=" + TODAY.plusDays(2)).then().statusCode(200);
+        driver("D-SMS").post("/api/orders/my/start?date=" + today().plusDays(2)).then().statusCode(200);
+        driver("D-SMS").post("/api/orders/my/start?date=" + today().plusDays(2)).then().statusCode(200);
         assertEquals("PENDING:0", statusOf(id, "ON_THE_WAY"));
         sender.sendDue();
         assertEquals(1, gateway.sent().stream().filter(s -> s.text().contains("司機已出發")).count());

@@ -1,6 +1,6 @@
 package com.luckygas.delivery;
 
-import static com.luckygas.delivery.OrderApi.TODAY;
+import static com.luckygas.delivery.OrderApi.today;
 import static com.luckygas.delivery.OrderApi.createId;
 import static com.luckygas.delivery.OrderApi.office;
 import static com.luckygas.delivery.OrderApi.order;
@@ -20,7 +20,7 @@ class QueryCountTest {
 
     private long statementsFor(int size) {
         sessionFactory.getStatistics().clear();
-        office().queryParam("date", TODAY.plusDays(30).toString()).queryParam("size", size).get("/api/orders")
+        office().queryParam("date", today().plusDays(30).toString()).queryParam("size", size).get("/api/orders")
                 .then().statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(size));
         return sessionFactory.getStatistics().getPrepareStatementCount();
     }
@@ -29,7 +29,7 @@ class QueryCountTest {
     void statementsPerPageDoNotGrowWithThePage() {
         OrderApi.defaultPrices();
         for (int i = 0; i < 40; i++) {
-            createId(order(1, TODAY.plusDays(30), "R20", 1, "R50", 1, "F20", 2.5));
+            createId(order(1, today().plusDays(30), "R20", 1, "R50", 1, "F20", 2.5));
         }
         long small = statementsFor(2);
         long large = statementsFor(40);

@@ -1,6 +1,6 @@
 package com.luckygas.delivery;
 
-import static com.luckygas.delivery.OrderApi.TODAY;
+import static com.luckygas.delivery.OrderApi.today;
 import static com.luckygas.delivery.OrderApi.office;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +46,7 @@ class TemplateTest {
         Map<String, Object> body = new HashMap<>(extra);
         body.put("customerId", customerId);
         body.put("schedule", schedule);
-        body.put("startDate", TODAY.toString());
+        body.put("startDate", today().toString());
         body.put("items", List.of(Map.of("productCode", "R20", "quantity", 2)));
         return office().body(body).post("/api/orders/templates").then().statusCode(201).extract().<Number>path("id").longValue();
     }
@@ -68,11 +68,11 @@ class TemplateTest {
     @Test
     void weekdayTemplatesMakeOneOrderPerMatchingDayExactlyOnce() throws Exception {
         long id = template(1, "WEEKDAYS", Map.of("weekdays", List.of(1, 4)));
-        generator.generate(TODAY, 13);
+        generator.generate(today(), 13);
         List<LocalDate> days = orderDays(id);
         assertEquals(4, days.size(), days.toString());
         days.forEach(d -> assertTrue(d.getDayOfWeek().getValue() == 1 || d.getDayOfWeek().getValue() == 4));
-        assertEquals(0, generator.generate(TODAY, 13));
+        assertEquals(0, generator.generate(today(), 13));
         assertEquals(days, orderDays(id));
         office().queryParam("date", days.get(0).toString()).get("/api/orders").then()
                 .body("items.find { it.customerId == 1 && it.source == 'TEMPLATE' }.totalAmount", equalTo(1600));
@@ -91,7 +91,7 @@ class TemplateTest {
         for (int i = 0; i < 2; i++) {
             runs.add(pool.submit(() -> {
                 go.await();
-                return generator.generate(TODAY, 9);
+                return generator.generate(today(), 9);
             }));
         }
         go.countDown();
@@ -111,11 +111,11 @@ class TemplateTest {
         long paused = template(1, "EVERY_N_DAYS", Map.of("intervalDays", 1));
         office().post("/api/orders/templates/" + paused + "/pause").then().statusCode(200).body("paused", equalTo(true));
         long skipping = template(1, "EVERY_N_DAYS", Map.of("intervalDays", 1));
-        office().body(Map.of("date", TODAY.plusDays(1).toString())).post("/api/orders/templates/" + skipping + "/skips")
+        office().body(Map.of("date", today().plusDays(1).toString())).post("/api/orders/templates/" + skipping + "/skips")
                 .then().statusCode(200);
-        generator.generate(TODAY, 2);
+        generator.generate(today(), 2);
         assertEquals(List.of(), orderDays(paused));
-        assertEquals(List.of(TODAY, TODAY.plusDays(2)), orderDays(skipping));
+        assertEquals(List.of(today(), today().plusDays(2)), orderDays(skipping));
     }
 
     @Test
@@ -135,7 +135,7 @@ class TemplateTest {
         Map<String, Object> body = new HashMap<>();
         body.put("customerId", 1);
         body.put("schedule", "WEEKDAYS");
-        body.put("startDate", TODAY.toString());
+        body.put("startDate", today().toString());
         body.put("items", List.of(Map.of("productCode", "R20", "quantity", 1)));
         office().body(body).post("/api/orders/templates").then().statusCode(400).body("violations[0].field", equalTo("weekdays"));
         body.put("weekdays", List.of(8));

@@ -8,7 +8,6 @@ import ai.timefold.solver.core.api.score.stream.DefaultConstraintJustification;
 import ai.timefold.solver.core.api.solver.RecommendedAssignment;
 import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
 import ai.timefold.solver.core.api.solver.SolutionManager;
-import ai.timefold.solver.core.api.solver.SolverManager;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.luckygas.common.Problem.Violation;
@@ -75,7 +74,7 @@ public class Planner {
                          long mediumDelta, long softDelta, String scoreDelta) {
     }
 
-    private final SolverManager<RoutePlanSolution, Long> solverManager;
+    private final Solvers solvers;
     private final SolutionManager<RoutePlanSolution, HardMediumSoftLongScore> solutionManager;
     private final RoutingSettings settings;
     private final ObjectMapper json;
@@ -83,10 +82,10 @@ public class Planner {
     private final DeliveryApi delivery;
     private final CustomerApi customers;
 
-    Planner(SolverManager<RoutePlanSolution, Long> solverManager,
+    Planner(Solvers solvers,
             SolutionManager<RoutePlanSolution, HardMediumSoftLongScore> solutionManager, RoutingSettings settings,
             ObjectMapper json, ServiceIdentity identity, @RestClient DeliveryApi delivery, @RestClient CustomerApi customers) {
-        this.solverManager = solverManager;
+        this.solvers = solvers;
         this.solutionManager = solutionManager;
         this.settings = settings;
         this.json = json;
@@ -163,7 +162,7 @@ public class Planner {
             QuarkusTransaction.requiringNew().run(() -> store(planId, problem, solution, RoutePlan.Status.READY));
             return planId;
         }
-        solverManager.solveBuilder()
+        solvers.forPlan(solution).solveBuilder()
                 .withProblemId(planId)
                 .withProblem(solution)
                 .withConfigOverride(SolveLimits.override(solution.getStops().size(), maxSolve))

@@ -1,7 +1,6 @@
 package com.luckygas.route.bench;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import com.luckygas.route.planning.Problem;
 import com.luckygas.route.planning.domain.RoutePlanSolution;
@@ -9,6 +8,8 @@ import com.luckygas.route.planning.domain.RouteVehicle;
 import com.luckygas.route.planning.domain.Stop;
 import com.luckygas.route.planning.domain.TravelMatrix;
 import com.luckygas.route.planning.solver.SolveLimits;
+import com.luckygas.route.planning.solver.SolverFactories;
+import com.luckygas.route.planning.solver.Temperature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,12 +62,13 @@ public final class VrpBench {
             Files.createDirectories(solDir);
         }
         if (!files.isEmpty()) {
-            System.out.printf(Locale.ROOT, "%-12s %5s %10s %10s %7s %5s %7s %s%n",
-                    "instance", "n", "cost", "best", "gap%", "veh", "time s", "feasible");
+            System.out.printf(Locale.ROOT, "%-12s %5s %10s %10s %7s %5s %7s %6s %s%n",
+                    "instance", "n", "cost", "best", "gap%", "veh", "time s", "SA T0", "feasible");
         }
         for (Path file : files) {
             VrpInstance instance = VrpInstance.read(file);
             Double best = bestKnown(file, instance.name());
+            long temperature = Temperature.startingSoft(instance.solution());
             long start = System.nanoTime();
             RoutePlanSolution solved = solve(instance.solution(), instance.customers(), max);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -74,9 +76,9 @@ public final class VrpBench {
             long used = solved.getVehicles().stream().filter(v -> !v.getStops().isEmpty()).count();
             HardMediumSoftLongScore score = solved.getScore();
             boolean feasible = score.hardScore() == 0 && score.mediumScore() == 0;
-            System.out.printf(Locale.ROOT, "%-12s %5d %10.1f %10s %7s %5d %7.1f %s%n", instance.name(), instance.customers(),
+            System.out.printf(Locale.ROOT, "%-12s %5d %10.1f %10s %7s %5d %7.1f %6d %s%n", instance.name(), instance.customers(),
                     cost, best == null ? "-" : String.format(Locale.ROOT, "%.1f", best),
-                    best == null ? "-" : String.format(Locale.ROOT, "%.2f", 100 * (cost - best) / best), used, seconds,
+                    best == null ? "-" : String.format(Locale.ROOT, "%.2f", 100 * (cost - best) / best), used, seconds, temperature,
                     feasible ? "yes" : "NO " + score);
             if (solDir != null) {
                 writeSol(solDir.resolve(instance.name() + ".sol"), solved, cost, instance.scale());
@@ -88,12 +90,16 @@ public final class VrpBench {
         }
     }
 
-    /** Built once, as the service's SolverManager is; each solve gets its own time limits. */
-    private static final SolverFactory<RoutePlanSolution> FACTORY =
-            SolverFactory.create(SolverConfig.createFromXmlResource("solverConfig.xml"));
+    /**
+     * As in the service: one factory per simulated-annealing starting temperature, built when a
+     * plan first needs it (its time is in the measured time) and kept; each solve gets its own
+     * time limits.
+     */
+    private static final SolverFactories FACTORIES =
+            new SolverFactories(SolverConfig.createFromXmlResource("solverConfig.xml"));
 
     static RoutePlanSolution solve(RoutePlanSolution problem, int stops, Duration max) {
-        return FACTORY.buildSolver(SolveLimits.override(stops, max)).solve(problem);
+        return FACTORIES.forPlan(problem).buildSolver(SolveLimits.override(stops, max)).solve(problem);
     }
 
     private static void timeDay(String label, int orders, int cars, int scooters, Duration max, int runs) {

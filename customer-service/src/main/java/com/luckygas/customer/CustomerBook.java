@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.hibernate.StatelessSession;
 
 /**
  * Writes to the customer book, with the rules that span several fields or rows: phone numbers
@@ -42,10 +43,13 @@ public class CustomerBook {
     final Validator validator;
     final TransactionSynchronizationRegistry transactions;
     final Cache cache;
+    final StatelessSession stateless;
 
     CustomerBook(EntityManager em, ObjectMapper mapper, Validator validator,
-                 TransactionSynchronizationRegistry transactions, @CacheName(CACHE) Cache cache) {
+                 TransactionSynchronizationRegistry transactions, @CacheName(CACHE) Cache cache,
+                 StatelessSession stateless) {
         this.em = em;
+        this.stateless = stateless;
         this.mapper = mapper;
         this.validator = validator;
         this.transactions = transactions;
@@ -57,14 +61,21 @@ public class CustomerBook {
         return CustomerView.of(find(id));
     }
 
-    /** Customers by id, in one statement whatever the number of ids (one array parameter). */
-    static final String LOOKUP_SQL = "SELECT * FROM customer.customer WHERE id = ANY(CAST(:ids AS bigint[]))";
+    /**
+     * Customers by id, in one statement whatever the number of ids (one array parameter). The
+     * mapped columns only (the search grams stay in the database), loaded through a stateless
+     * session: nothing is snapshotted or tracked for changes that will never come, which at 500
+     * customers a call was a third of the service's time.
+     */
+    static final String LOOKUP_SQL = "SELECT id, code, short_name, invoice_title, phones, address, area, latitude, longitude, "
+            + "customer_type, payment_term, pricing_method, accepted_hours, preferred_slot, closed_days, vehicle_access, "
+            + "avg_daily_use_kg, max_cycle_days, allowed_delay_days, monthly_volume, subscription_member, needs_same_day, "
+            + "terminated, equipment, cylinders_held, delivery_notes, active, incomplete, created_at, updated_at, version "
+            + "FROM customer.customer WHERE id = ANY(CAST(:ids AS bigint[]))";
 
-    @SuppressWarnings("unchecked")
     public List<CustomerView> lookup(java.util.Collection<Long> ids) {
-        List<Customer> rows = em.createNativeQuery(LOOKUP_SQL, Customer.class)
-                .setParameter("ids", ids.toArray(Long[]::new)).getResultList();
-        return rows.stream().map(CustomerView::of).toList();
+        return stateless.createNativeQuery(LOOKUP_SQL, Customer.class)
+                .setParameter("ids", ids.toArray(Long[]::new)).getResultList().stream().map(CustomerView::of).toList();
     }
 
     @Transactional

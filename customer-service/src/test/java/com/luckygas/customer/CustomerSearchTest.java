@@ -34,6 +34,7 @@ class CustomerSearchTest {
         add("S103", "中正五金行", null, "臺北市大安區信義路", "大安區", "商店", null);
         add("5", "小吃代碼測試", null, "臺北市", null, "餐廳", null);
         add("S105", "大同工廠", "小吃原料股份有限公司", "桃園市", null, "工廠", null);
+        add("S106", "Lucky麵包ABC", null, "臺北市", null, "商店", null);
     }
 
     private static void add(String code, String name, String title, String address, String area, String type, String phone) {
@@ -58,6 +59,37 @@ class CustomerSearchTest {
         assertEquals(List.of("S103", "S100"), search("中正"));
         assertEquals(List.of("S100"), search("中正路"));
         assertEquals(List.of("S100", "S102"), search("板橋"));
+    }
+
+    @Test
+    void latinLettersMatchWhateverTheirCase() {
+        // a query with letters compares lower-cased; one without (Chinese, digits) compares as is
+        for (String q : List.of("abc", "ABC", "Abc", "lucky麵包", "LUCKY麵包abc", "麵包ABC")) {
+            assertEquals(List.of("S106"), search(q), q);
+        }
+        assertEquals(List.of(), search("ABD"));
+    }
+
+    @Test
+    void aSearchIsCountedAndPagedInRankOrder() {
+        List<String> all = codes(office().queryParam("q", "小吃").queryParam("size", 200).get("/api/customers"));
+        assertTrue(all.size() >= 4, "the book's four 小吃 at least: " + all);
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page * 2 < all.size(); page++) {
+            io.restassured.response.Response response = office().queryParam("q", "小吃").queryParam("size", 2)
+                    .queryParam("page", page).get("/api/customers");
+            paged.addAll(codes(response));
+            assertEquals(all.size(), response.jsonPath().getLong("total"), "total on page " + page);
+        }
+        assertEquals(all, paged);
+        // past the last page: no rows, and still the total
+        io.restassured.response.Response past = office().queryParam("q", "小吃").queryParam("size", 2)
+                .queryParam("page", (all.size() + 1) / 2).get("/api/customers");
+        assertEquals(List.of(), codes(past));
+        assertEquals(all.size(), past.jsonPath().getLong("total"));
+        // another order over the same matches: last changed first
+        assertEquals(List.of("S105", "5", "S101", "S100"), codes(office().queryParam("q", "小吃").queryParam("sort", "UPDATED")
+                .queryParam("size", 200).get("/api/customers")).stream().filter(c -> c.startsWith("S1") || c.equals("5")).toList());
     }
 
     @Test

@@ -7,16 +7,17 @@ import com.luckygas.route.planning.domain.RoutePlanSolution;
 import com.luckygas.route.planning.solver.SolverFactories;
 import com.luckygas.route.planning.solver.Temperature;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
  * The background solvers: solverConfig.xml (as the Timefold extension reads it) with each plan's
  * own simulated-annealing starting temperature ({@link Temperature}); one {@link SolverManager}
- * (one solving thread) per temperature, created when first needed and closed at shutdown.
+ * (one solving thread) per temperature, created when first needed and closed at shutdown. Built
+ * with the planner at start (a singleton), so the solver's classes are loaded before any plan.
  */
-@ApplicationScoped
+@Singleton
 public class Solvers {
 
     private final SolverFactories factories;

@@ -22,8 +22,14 @@ public final class SolverFactories {
     private final SolverConfig base;
     private final ConcurrentMap<Long, SolverFactory<RoutePlanSolution>> byTemperature = new ConcurrentHashMap<>();
 
+    /**
+     * Also builds one factory from the configuration as it is and drops it: this loads and
+     * initialises the solver's classes once, up front (as the Timefold extension's own factory did
+     * at start), so that the first plan of each temperature pays milliseconds, not a cold start.
+     */
     public SolverFactories(SolverConfig base) {
         this.base = base;
+        SolverFactory.create(base.copyConfig()).buildSolver();
     }
 
     /** The factory for a plan: its own starting temperature. */

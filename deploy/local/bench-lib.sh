@@ -11,6 +11,7 @@ unset LUCKYGAS_DB_URL
 BASE="http://localhost:$LUCKYGAS_BASE_PORT"
 REQUESTS=${BENCH_REQUESTS:-2000}
 CONCURRENCY=${BENCH_CONCURRENCY:-15}
+WARMUP=${BENCH_WARMUP:-2000}
 
 need() { # command package
   command -v "$1" >/dev/null && return
@@ -41,12 +42,12 @@ hey_run() { # clients requests args... : sets P50 P99 RPS ERRORS
   ERRORS=$(awk '/Status code distribution/ {on=1; next} on && /\[/ && $1 !~ /^\[20[01]\]$/ {n += $2} END {print n + 0}' /tmp/hey.$$)
 }
 
-# One table row: warm-up, then REQUESTS/2 requests by one client, then REQUESTS by CONCURRENCY clients.
+# One table row: warm-up (WARMUP requests by CONCURRENCY clients), then REQUESTS/2 requests by one client, then REQUESTS by CONCURRENCY clients.
 measure() { # label method url [body-file]
   local label=$1 method=$2 url=$3 body=${4:-}
   local args=(-m "$method" -H "Authorization: Bearer $TOKEN")
   [ -n "$body" ] && args+=(-T application/json -D "$body")
-  hey_run "$CONCURRENCY" 2000 "${args[@]}" "$url"
+  hey_run "$CONCURRENCY" "$WARMUP" "${args[@]}" "$url"
   hey_run 1 "$((REQUESTS / 2))" "${args[@]}" "$url"
   local one_p50=$P50 one_p99=$P99 one_errors=$ERRORS
   hey_run "$CONCURRENCY" "$REQUESTS" "${args[@]}" "$url"

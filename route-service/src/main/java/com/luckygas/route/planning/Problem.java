@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,7 +181,13 @@ public final class Problem {
             rv.setStops(route);
             routeVehicles.add(rv);
         }
-        RoutePlanSolution solution = new RoutePlanSolution(routeVehicles, new ArrayList<>(solverStops.values()), weights);
+        // The construction heuristic inserts the stops in this order: orders only some vehicles may
+        // take (scooter-only, car-only) first, so that the few scooters' room is not already
+        // filled by orders any car could take (docs/benchmarks.md, issue 6: the day's unplanned
+        // orders were scooter-only ones that local search could no longer fit in).
+        List<Stop> insertionOrder = new ArrayList<>(solverStops.values());
+        insertionOrder.sort(Comparator.comparingInt(stop -> stop.getAccess() == Access.ANY ? 1 : 0));
+        RoutePlanSolution solution = new RoutePlanSolution(routeVehicles, insertionOrder, weights);
         return new Problem(depot, vehicles, stops, solution);
     }
 }

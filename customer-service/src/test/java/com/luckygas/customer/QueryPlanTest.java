@@ -1,7 +1,6 @@
 package com.luckygas.customer;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.luckygas.customer.QueryPlans.usesIndex;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,17 +65,7 @@ class QueryPlanTest {
     }
 
     private String plan(CustomerSearch.Statement statement) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            CustomerSearch.Statement explain = new CustomerSearch.Statement("EXPLAIN " + statement.sql(), statement.params());
-            @SuppressWarnings("unchecked")
-            List<Object> rows = explain.on(em).getResultList();
-            return rows.stream().map(String::valueOf).collect(Collectors.joining("\n"));
-        });
-    }
-
-    private void usesIndex(String plan, String index) {
-        assertTrue(plan.contains(index), "expected " + index + " in\n" + plan);
-        assertFalse(plan.contains("Seq Scan on customer"), "the customer table is scanned:\n" + plan);
+        return QueryPlans.plan(em, statement);
     }
 
     @Test

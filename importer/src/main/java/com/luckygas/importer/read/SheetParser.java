@@ -345,6 +345,16 @@ final class SheetParser {
             return base + pos;
         }
 
+        /** After a CR: a CR LF pair and a lone CR are one line end (XML's end-of-line handling). */
+        private void skipLineFeedAfterReturn() throws IOException {
+            if (pos == lim) {
+                fill();
+            }
+            if (pos < lim && buf[pos] == '\n') {
+                pos++;
+            }
+        }
+
         private boolean fill() throws IOException {
             if (eof) {
                 return false;
@@ -462,13 +472,7 @@ final class SheetParser {
                     if (c == '&') {
                         reference(cells);
                     } else if (c == '\r') {
-                        // CR LF and a lone CR both become LF
-                        if (pos == lim) {
-                            fill();
-                        }
-                        if (pos < lim && buf[pos] == '\n') {
-                            pos++;
-                        }
+                        skipLineFeedAfterReturn();
                         cells.append('\n');
                     } else if (c < 0x20 && c != '\t' && c != '\n') {
                         throw error("An invalid XML character (Unicode: 0x" + Integer.toHexString(c) + ") was found in the element content.");
@@ -603,12 +607,7 @@ final class SheetParser {
                         continue;
                     }
                     if (c == '\r') {
-                        if (pos == lim) {
-                            fill();
-                        }
-                        if (pos < lim && buf[pos] == '\n') {
-                            pos++;
-                        }
+                        skipLineFeedAfterReturn();
                         cells.append('\n');
                     } else if (c < 0x80) {
                         cells.append((char) c);
@@ -831,12 +830,7 @@ final class SheetParser {
                 } else if (c == '\t' || c == '\n') {
                     target.append(' ');
                 } else if (c == '\r') {
-                    if (pos == lim) {
-                        fill();
-                    }
-                    if (pos < lim && buf[pos] == '\n') {
-                        pos++;
-                    }
+                    skipLineFeedAfterReturn();
                     target.append(' ');
                 } else if (c < 0x80) {
                     target.append((char) c);

@@ -1,6 +1,5 @@
 package com.luckygas.route.bench;
 
-import ai.timefold.solver.core.config.solver.SolverConfig;
 import com.luckygas.route.planning.Problem;
 import com.luckygas.route.planning.domain.RoutePlanSolution;
 import com.luckygas.route.planning.domain.Stop;
@@ -18,7 +17,7 @@ import java.util.Locale;
 public final class DayProbe {
 
     public static void main(String[] args) {
-        SolverFactories factories = new SolverFactories(SolverConfig.createFromXmlResource("solverConfig.xml"));
+        SolverFactories factories = new SolverFactories(AsService.solverConfig());
         int runs = Integer.parseInt(args[1]);
         for (String seedText : args[0].split(",")) {
             long seed = Long.parseLong(seedText);

@@ -1,7 +1,8 @@
 package com.luckygas.route.bench;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.impl.solver.DefaultSolver;
 import com.luckygas.route.planning.Problem;
 import com.luckygas.route.planning.domain.RoutePlanSolution;
 import com.luckygas.route.planning.domain.RouteVehicle;
@@ -11,6 +12,8 @@ import com.luckygas.route.planning.solver.SolveLimits;
 import com.luckygas.route.planning.solver.SolverFactories;
 import com.luckygas.route.planning.solver.Temperature;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,8 +65,8 @@ public final class VrpBench {
             Files.createDirectories(solDir);
         }
         if (!files.isEmpty()) {
-            System.out.printf(Locale.ROOT, "%-12s %5s %10s %10s %7s %5s %7s %6s %s%n",
-                    "instance", "n", "cost", "best", "gap%", "veh", "time s", "SA T0", "feasible");
+            System.out.printf(Locale.ROOT, "%-12s %5s %10s %10s %7s %5s %7s %6s %8s %9s %4s %s%n",
+                    "instance", "n", "cost", "best", "gap%", "veh", "time s", "SA T0", "moves/s", "moves/cpu", "cpu", "feasible");
         }
         for (Path file : files) {
             VrpInstance instance = VrpInstance.read(file);
@@ -76,9 +79,10 @@ public final class VrpBench {
             long used = solved.getVehicles().stream().filter(v -> !v.getStops().isEmpty()).count();
             HardMediumSoftLongScore score = solved.getScore();
             boolean feasible = score.hardScore() == 0 && score.mediumScore() == 0;
-            System.out.printf(Locale.ROOT, "%-12s %5d %10.1f %10s %7s %5d %7.1f %6d %s%n", instance.name(), instance.customers(),
+            System.out.printf(Locale.ROOT, "%-12s %5d %10.1f %10s %7s %5d %7.1f %6d %8d %9d %3.0f%% %s%n", instance.name(), instance.customers(),
                     cost, best == null ? "-" : String.format(Locale.ROOT, "%.1f", best),
-                    best == null ? "-" : String.format(Locale.ROOT, "%.2f", 100 * (cost - best) / best), used, seconds, temperature,
+                    best == null ? "-" : String.format(Locale.ROOT, "%.2f", 100 * (cost - best) / best), used, seconds, temperature, lastMoveSpeed,
+                    lastMovesPerCpuSecond, 100 * lastCpuShare,
                     feasible ? "yes" : "NO " + score);
             if (solDir != null) {
                 writeSol(solDir.resolve(instance.name() + ".sol"), solved, cost, instance.scale());
@@ -96,10 +100,31 @@ public final class VrpBench {
      * time limits.
      */
     private static final SolverFactories FACTORIES =
-            new SolverFactories(SolverConfig.createFromXmlResource("solverConfig.xml"));
+            new SolverFactories(AsService.solverConfig());
+
+    /**
+     * The last solve: moves evaluated a second (Timefold's move evaluation speed, by the wall
+     * clock), moves per second of the solving thread's own CPU time (not lowered by other work
+     * on the machine), and the share of the wall time that thread was on a CPU.
+     */
+    static long lastMoveSpeed;
+    static long lastMovesPerCpuSecond;
+    static double lastCpuShare;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     static RoutePlanSolution solve(RoutePlanSolution problem, int stops, Duration max) {
-        return FACTORIES.forPlan(problem).buildSolver(SolveLimits.override(stops, max)).solve(problem);
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
+        long wall0 = System.nanoTime();
+        Solver<RoutePlanSolution> solver = FACTORIES.forPlan(problem).buildSolver(SolveLimits.override(stops, max));
+        RoutePlanSolution solved = solver.solve(problem);
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
+        long wall = System.nanoTime() - wall0;
+        DefaultSolver<RoutePlanSolution> timefold = (DefaultSolver<RoutePlanSolution>) solver;
+        lastMoveSpeed = timefold.getMoveEvaluationSpeed();
+        lastMovesPerCpuSecond = cpu == 0 ? 0 : Math.round(timefold.getMoveEvaluationCount() * 1e9 / cpu);
+        lastCpuShare = (double) cpu / wall;
+        return solved;
     }
 
     private static void timeDay(String label, int orders, int cars, int scooters, Duration max, int runs) {

@@ -12,20 +12,17 @@ import java.util.List;
  * A day's planning problem and, once solved, its routes. Score levels: hard = what must hold
  * (capacity, access, time windows, shift end), medium = orders left unplanned, soft = travel,
  * lateness margin and workload balance.
+ * <p>
+ * The planning annotations (here and on the entities) are on the public getters, not the private
+ * fields, so that the solver reaches them through generated accessors also outside Quarkus (the
+ * VRP benchmark); the Quarkus extension generates those at build time either way.
  */
 @PlanningSolution
 public class RoutePlanSolution {
 
-    @PlanningEntityCollectionProperty
     private List<RouteVehicle> vehicles;
-
-    @PlanningEntityCollectionProperty
-    @ValueRangeProvider
     private List<Stop> stops;
-
     private ConstraintWeightOverrides<HardMediumSoftLongScore> constraintWeightOverrides;
-
-    @PlanningScore
     private HardMediumSoftLongScore score;
 
     public RoutePlanSolution() {
@@ -38,6 +35,7 @@ public class RoutePlanSolution {
         this.constraintWeightOverrides = weights;
     }
 
+    @PlanningEntityCollectionProperty
     public List<RouteVehicle> getVehicles() {
         return vehicles;
     }
@@ -46,6 +44,8 @@ public class RoutePlanSolution {
         this.vehicles = vehicles;
     }
 
+    @PlanningEntityCollectionProperty
+    @ValueRangeProvider
     public List<Stop> getStops() {
         return stops;
     }
@@ -62,6 +62,7 @@ public class RoutePlanSolution {
         this.constraintWeightOverrides = overrides;
     }
 
+    @PlanningScore
     public HardMediumSoftLongScore getScore() {
         return score;
     }

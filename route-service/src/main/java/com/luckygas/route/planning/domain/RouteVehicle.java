@@ -13,7 +13,6 @@ import java.util.List;
 @PlanningEntity
 public class RouteVehicle {
 
-    @PlanningId
     private String id;
     private VehicleKind kind;
     private int capacityCylinders;
@@ -23,7 +22,6 @@ public class RouteVehicle {
     private long endTime;
     private TravelMatrix matrix;
 
-    @PlanningListVariable(allowsUnassignedValues = true)
     private List<Stop> stops = new ArrayList<>();
 
     public RouteVehicle() {
@@ -58,6 +56,7 @@ public class RouteVehicle {
         return back == null ? startTime : back;
     }
 
+    @PlanningId
     public String getId() {
         return id;
     }
@@ -90,6 +89,7 @@ public class RouteVehicle {
         return matrix;
     }
 
+    @PlanningListVariable(allowsUnassignedValues = true)
     public List<Stop> getStops() {
         return stops;
     }

@@ -16,7 +16,6 @@ import ai.timefold.solver.core.api.domain.variable.ShadowVariable;
 @PlanningEntity
 public class Stop {
 
-    @PlanningId
     private String id;
     private int location;
     private int cylinders;
@@ -29,13 +28,9 @@ public class Stop {
     private long serviceDuration;
     private Access access;
 
-    @InverseRelationShadowVariable(sourceVariableName = "stops")
     private RouteVehicle vehicle;
-    @PreviousElementShadowVariable(sourceVariableName = "stops")
     private Stop previous;
-    @NextElementShadowVariable(sourceVariableName = "stops")
     private Stop next;
-    @ShadowVariable(supplierName = "arrivalTimeSupplier")
     private Long arrivalTime;
 
     public Stop() {
@@ -100,6 +95,7 @@ public class Stop {
         return departure == null || vehicle == null ? null : departure + vehicle.time(location, vehicle.getDepot());
     }
 
+    @PlanningId
     public String getId() {
         return id;
     }
@@ -132,6 +128,7 @@ public class Stop {
         return access;
     }
 
+    @InverseRelationShadowVariable(sourceVariableName = "stops")
     public RouteVehicle getVehicle() {
         return vehicle;
     }
@@ -140,6 +137,7 @@ public class Stop {
         this.vehicle = vehicle;
     }
 
+    @PreviousElementShadowVariable(sourceVariableName = "stops")
     public Stop getPrevious() {
         return previous;
     }
@@ -148,6 +146,7 @@ public class Stop {
         this.previous = previous;
     }
 
+    @NextElementShadowVariable(sourceVariableName = "stops")
     public Stop getNext() {
         return next;
     }
@@ -156,6 +155,7 @@ public class Stop {
         this.next = next;
     }
 
+    @ShadowVariable(supplierName = "arrivalTimeSupplier")
     public Long getArrivalTime() {
         return arrivalTime;
     }

@@ -47,6 +47,53 @@ public class RouteVehicle {
         return matrix.cost(kind, from, to);
     }
 
+    /*
+     * Route totals, computed from the list when a constraint asks: the solver re-evaluates a
+     * vehicle's constraints once when its list changes, whereas constraints over the stops are
+     * re-evaluated for every stop whose arrival time the change moves.
+     */
+
+    /** Cylinders on board (all stops of the route). */
+    public int getCylinders() {
+        int sum = 0;
+        for (Stop s : stops) {
+            sum += s.getCylinders();
+        }
+        return sum;
+    }
+
+    /** Load on board in tenths of a kilogram. */
+    public long getLoadDecikg() {
+        long sum = 0;
+        for (Stop s : stops) {
+            sum += s.getLoadDecikg();
+        }
+        return sum;
+    }
+
+    /** Travel cost from the depot through every stop and back (0 for an empty route). */
+    public long getTravelCost() {
+        if (stops.isEmpty()) {
+            return 0;
+        }
+        long sum = 0;
+        int at = depot;
+        for (Stop s : stops) {
+            sum += cost(at, s.getLocation());
+            at = s.getLocation();
+        }
+        return sum + cost(at, depot);
+    }
+
+    /** The driver's work for the workload balance: service time plus travel cost. */
+    public long getWork() {
+        long service = 0;
+        for (Stop s : stops) {
+            service += s.getServiceDuration();
+        }
+        return service + getTravelCost();
+    }
+
     /** Back at the depot: after the last stop, or the start when the route is empty. */
     public long getReturnTime() {
         if (stops.isEmpty()) {

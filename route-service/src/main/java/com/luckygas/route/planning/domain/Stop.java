@@ -76,19 +76,6 @@ public class Stop {
         return start == null ? 0 : Math.max(0, start - dueTime);
     }
 
-    /** Travel cost of the leg into this stop, plus the way back to the depot after the last stop. */
-    public long getTravelCostIn() {
-        if (vehicle == null) {
-            return 0;
-        }
-        int from = previous == null ? vehicle.getDepot() : previous.location;
-        long cost = vehicle.cost(from, location);
-        if (next == null) {
-            cost += vehicle.cost(location, vehicle.getDepot());
-        }
-        return cost;
-    }
-
     /** Back at the depot after this (the last) stop. */
     public Long getReturnTime() {
         Long departure = getDepartureTime();

@@ -1,13 +1,12 @@
 package com.luckygas.route.planning.solver;
 
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.loadBalance;
-import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.sum;
-import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.sumLong;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.score.stream.Constraint;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
+import com.luckygas.route.planning.domain.RouteVehicle;
 import com.luckygas.route.planning.domain.Stop;
 
 /**
@@ -38,21 +37,25 @@ public class RouteConstraints implements ConstraintProvider {
         };
     }
 
+    /*
+     * Capacity, travel and the workload balance are route totals ({@link RouteVehicle}): a move
+     * re-evaluates them once per changed route. Grouping the stops by vehicle instead re-evaluated
+     * them for every stop whose arrival time moved, which made up a large part of each move's cost.
+     */
+
     Constraint capacityCylinders(ConstraintFactory factory) {
-        return factory.forEach(Stop.class)
-                .groupBy(Stop::getVehicle, sum(Stop::getCylinders))
-                .filter((vehicle, cylinders) -> cylinders > vehicle.getCapacityCylinders())
+        return factory.forEach(RouteVehicle.class)
+                .filter(vehicle -> vehicle.getCylinders() > vehicle.getCapacityCylinders())
                 .penalizeLong(HardMediumSoftLongScore.ONE_HARD,
-                        (vehicle, cylinders) -> cylinders - vehicle.getCapacityCylinders())
+                        vehicle -> vehicle.getCylinders() - vehicle.getCapacityCylinders())
                 .asConstraint(CAPACITY_CYLINDERS);
     }
 
     Constraint capacityKg(ConstraintFactory factory) {
-        return factory.forEach(Stop.class)
-                .groupBy(Stop::getVehicle, sumLong(Stop::getLoadDecikg))
-                .filter((vehicle, load) -> load > vehicle.getCapacityDecikg())
+        return factory.forEach(RouteVehicle.class)
+                .filter(vehicle -> vehicle.getLoadDecikg() > vehicle.getCapacityDecikg())
                 .penalizeLong(HardMediumSoftLongScore.ONE_HARD,
-                        (vehicle, load) -> (load - vehicle.getCapacityDecikg() + 9) / 10)
+                        vehicle -> (vehicle.getLoadDecikg() - vehicle.getCapacityDecikg() + 9) / 10)
                 .asConstraint(CAPACITY_KG);
     }
 
@@ -87,8 +90,9 @@ public class RouteConstraints implements ConstraintProvider {
     }
 
     Constraint travel(ConstraintFactory factory) {
-        return factory.forEach(Stop.class)
-                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, Stop::getTravelCostIn)
+        return factory.forEach(RouteVehicle.class)
+                .filter(vehicle -> !vehicle.getStops().isEmpty())
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, RouteVehicle::getTravelCost)
                 .asConstraint(TRAVEL);
     }
 
@@ -103,8 +107,9 @@ public class RouteConstraints implements ConstraintProvider {
 
     /** Spread the work (service and travel time) evenly over the drivers who go out. */
     Constraint balance(ConstraintFactory factory) {
-        return factory.forEach(Stop.class)
-                .groupBy(loadBalance(Stop::getVehicle, stop -> stop.getServiceDuration() + stop.getTravelCostIn()))
+        return factory.forEach(RouteVehicle.class)
+                .filter(vehicle -> !vehicle.getStops().isEmpty())
+                .groupBy(loadBalance(vehicle -> vehicle, RouteVehicle::getWork))
                 .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, balance -> balance.unfairness().longValue())
                 .asConstraint(BALANCE);
     }

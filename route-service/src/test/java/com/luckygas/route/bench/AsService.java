@@ -21,8 +21,7 @@ import org.jboss.logmanager.LogContext;
  * every evaluated move (the move's {@code toString()}, the score) and dropped it.</li>
  * <li>Domain access through generated accessors ({@link DomainAccessType#GIZMO}), which the
  * Timefold Quarkus extension sets for the service (generated at build time there). A plain
- * {@code SolverConfig} reads the planning variables by reflection through method handles,
- * which in a profile of a 10 s Solomon RC101 solve was the largest single cost.</li>
+ * {@code SolverConfig} reads the planning variables by reflection through method handles.</li>
  * </ul>
  * The benchmarks generate those accessors at run time (JVM only, test code); the service's
  * own code does not. Only the solution cloner (used once per new best solution) stays

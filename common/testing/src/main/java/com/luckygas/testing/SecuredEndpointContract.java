@@ -55,6 +55,18 @@ public abstract class SecuredEndpointContract {
         refused(given().auth().oauth2(TestTokens.tampered()).get(officeListPath()));
     }
 
+    /**
+     * Verified tokens are kept for a minute (service-common's VerifiedTokenCache): a copy of a
+     * token the service has just accepted, with its claims edited, is still verified, and refused.
+     */
+    @Test
+    void anEditedCopyOfAnAcceptedTokenIsRefused() {
+        String token = TestTokens.driver("D9");
+        given().auth().oauth2(token).get(officeListPath()).then().statusCode(403);
+        refused(given().auth().oauth2(TestTokens.tampered(token)).get(officeListPath()));
+        given().auth().oauth2(token).get(officeListPath()).then().statusCode(403);
+    }
+
     @Test
     void tokenFromAnotherIssuerIsRefused() {
         refused(given().auth().oauth2(TestTokens.otherIssuer()).get(officeListPath()));

@@ -71,7 +71,12 @@ public final class TestTokens {
 
     /** A driver's valid token whose payload was edited to claim ADMIN, keeping the driver's signature. */
     public static String tampered() {
-        String[] parts = driver("7").split("\\.");
+        return tampered(driver("7"));
+    }
+
+    /** {@code driverToken} with its payload edited to claim ADMIN, keeping the driver's signature. */
+    public static String tampered(String driverToken) {
+        String[] parts = driverToken.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"DRIVER\"", "\"ADMIN\"");
         return parts[0] + "." + b64(payload) + "." + parts[2];

@@ -53,7 +53,15 @@ class CustomerHistoryTest {
                     SELECT 10000 + i % 1300, timestamptz '2016-01-01 08:00+08' + (i % 3600) * interval '1 day',
                            date '2016-01-01' + i % 3600
                     FROM generate_series(1, 200000) i""");
+            // and an archive of older ones (the archival job's table), so that its plan does not
+            // depend on whether ArchiveTest ran before this class
+            s.execute("""
+                    INSERT INTO delivery.delivery_archive (id, customer_id, delivered_at, delivery_date)
+                    SELECT 800000000 + i, 10000 + i % 1300, timestamptz '2012-01-01 08:00+08' + (i % 1400) * interval '1 day',
+                           date '2012-01-01' + i % 1400
+                    FROM generate_series(1, 60000) i""");
             s.execute("ANALYZE delivery.delivery");
+            s.execute("ANALYZE delivery.delivery_archive");
         }
     }
 
@@ -83,6 +91,50 @@ class CustomerHistoryTest {
                 assertTrue(ids.get(i) < ids.get(i - 1), "ties must be ordered by id, descending");
             }
         }
+    }
+
+    /** Every field of a delivery and its items, from the live table and from the archive, as the API documents them. */
+    @Test
+    void aPageCarriesEachDeliveryWithItsItemsFromLiveAndArchive() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("""
+                    WITH d AS (INSERT INTO delivery.delivery (customer_id, delivered_at, delivery_date, driver_id, driver_name,
+                                                             amount_collected, payment_method, notes)
+                               VALUES (9002, timestamptz '2025-03-04 10:05:06.25+08', date '2025-03-04', 'D07', '陳師傅',
+                                       1730, 'CASH', '後門') RETURNING id)
+                    INSERT INTO delivery.delivery_item (delivery_id, product_code, quantity, empties)
+                    SELECT id, code, qty, emp FROM d, (VALUES ('R50', 1.00, 1), ('R20', 2.00, 0)) v(code, qty, emp)""");
+            s.execute("""
+                    INSERT INTO delivery.delivery_archive (id, customer_id, delivered_at, delivery_date)
+                    VALUES (799999999, 9002, timestamptz '2019-01-02 08:00+08', date '2019-01-02')""");
+            s.execute("""
+                    INSERT INTO delivery.delivery_item_archive (delivery_id, product_code, quantity, empties)
+                    VALUES (799999999, 'R16', 3.00, 3)""");
+        }
+        JsonPath page = office().queryParam("customerId", 9002).get("/api/deliveries").then().statusCode(200)
+                .contentType("application/json").extract().jsonPath();
+        assertEquals(2, page.getList("items").size());
+        assertEquals(9002, page.getLong("items[0].customerId"));
+        assertNull(page.get("items[0].orderId"));
+        assertEquals(OffsetDateTime.parse("2025-03-04T10:05:06.25+08:00").toInstant(),
+                OffsetDateTime.parse(page.getString("items[0].deliveredAt")).toInstant());
+        assertEquals("2025-03-04", page.getString("items[0].deliveryDate"));
+        assertEquals("D07", page.getString("items[0].driverId"));
+        assertEquals("陳師傅", page.getString("items[0].driverName"));
+        assertEquals(1730, page.getLong("items[0].amountCollected"));
+        assertEquals("CASH", page.getString("items[0].paymentMethod"));
+        assertEquals("後門", page.getString("items[0].notes"));
+        assertEquals(List.of("R20", "R50"), page.getList("items[0].items.productCode"));
+        assertEquals(List.of(2.0f, 1.0f), page.getList("items[0].items.quantity"));
+        assertEquals(List.of(0, 1), page.getList("items[0].items.empties"));
+        // the archived one: its own items, and its missing values as nulls
+        assertEquals(799999999L, page.getLong("items[1].id"));
+        assertNull(page.get("items[1].amountCollected"));
+        assertNull(page.get("items[1].paymentMethod"));
+        assertNull(page.get("items[1].driverName"));
+        assertEquals(List.of("R16"), page.getList("items[1].items.productCode"));
+        assertEquals(List.of(3), page.getList("items[1].items.empties"));
+        assertNull(page.getString("next"));
     }
 
     @Test

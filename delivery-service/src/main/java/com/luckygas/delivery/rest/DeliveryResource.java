@@ -3,7 +3,6 @@ package com.luckygas.delivery.rest;
 import com.luckygas.common.ProblemException;
 import com.luckygas.delivery.Archiver;
 import com.luckygas.delivery.CustomerHistory;
-import com.luckygas.delivery.Dtos.DeliveryView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,7 +19,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,11 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RolesAllowed({"ADMIN", "OFFICE"})
 public class DeliveryResource {
 
-    /**
-     * One customer's deliveries, newest first (then highest id). Pass the {@code next} of a page as
-     * {@code cursor} for the following one. Served by the index on (customer, delivered_at desc,
-     * id desc): two statements per page (deliveries, their items).
-     */
     private final CustomerHistory history;
     private final Archiver archiver;
 
@@ -57,19 +50,20 @@ public class DeliveryResource {
         return new Archived(archiver.archive());
     }
 
+    /**
+     * One customer's deliveries, newest first (then highest id). Pass the {@code next} of a page as
+     * {@code cursor} for the following one. One statement per page, on the indexes on (customer,
+     * delivered_at desc, id desc) of the live and archive tables (CustomerHistory).
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "A page of deliveries",
-                 content = @Content(schema = @Schema(implementation = HistoryPage.class)))
-    public String history(@QueryParam("customerId") @NotNull Long customerId,
+                 content = @Content(schema = @Schema(implementation = CustomerHistory.Page.class)))
+    public byte[] history(@QueryParam("customerId") @NotNull Long customerId,
                                             @QueryParam("cursor") String cursor,
                                             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         CustomerHistory.After after = cursor == null || cursor.isBlank() ? null : decode(cursor);
         return history.page(customerId, after, limit, DeliveryResource::encode);
-    }
-
-    /** The shape of a history page (documentation only: the JSON is built by PostgreSQL). */
-    public record HistoryPage(List<DeliveryView> items, String next) {
     }
 
     static String encode(OffsetDateTime deliveredAt, Long id) {

@@ -92,10 +92,39 @@ class UserAdminTest {
     }
 
     @Test
+    void anAdminDeactivatedOrDemotedLosesUserManagementAtOnce() {
+        // two more admins, each ending the test deactivated or demoted (theLastActiveAdminCannotBeRemoved counts one)
+        long demoted = AuthApi.createUser("demoted.admin", "ADMIN", null, "demoted-admin-password");
+        long deactivated = AuthApi.createUser("deactivated.admin", "ADMIN", null, "deactivated-admin-password");
+        String demotedToken = AuthApi.accessToken("demoted.admin", "demoted-admin-password");
+        String deactivatedToken = AuthApi.accessToken("deactivated.admin", "deactivated-admin-password");
+        given().auth().oauth2(demotedToken).get("/api/auth/users").then().statusCode(200);
+        given().auth().oauth2(deactivatedToken).get("/api/auth/users").then().statusCode(200);
+
+        given().auth().oauth2(AuthApi.adminToken()).contentType(ContentType.JSON).body(Map.of("role", "OFFICE"))
+                .patch("/api/auth/users/" + demoted).then().statusCode(200);
+        given().auth().oauth2(AuthApi.adminToken()).post("/api/auth/users/" + deactivated + "/deactivate")
+                .then().statusCode(200);
+
+        // their access tokens are still unexpired and still say ADMIN
+        given().auth().oauth2(demotedToken).get("/api/auth/users").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(demotedToken).post("/api/auth/users/" + deactivated + "/activate").then().statusCode(403);
+        given().auth().oauth2(deactivatedToken).get("/api/auth/users/" + demoted).then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2(deactivatedToken).contentType(ContentType.JSON).body(Map.of("role", "ADMIN"))
+                .patch("/api/auth/users/" + demoted).then().statusCode(401);
+        given().auth().oauth2(AuthApi.adminToken()).get("/api/auth/users/" + demoted).then().statusCode(200)
+                .body("role", equalTo("OFFICE"));
+        given().auth().oauth2(AuthApi.adminToken()).get("/api/auth/users/" + deactivated).then().statusCode(200)
+                .body("active", equalTo(false));
+    }
+
+    @Test
     void theLastActiveAdminCannotBeRemoved() {
         long adminId = given().auth().oauth2(AuthApi.adminToken()).get("/api/auth/me").then().extract()
                 .<Number>path("id").longValue();
-        // no test makes a second admin: the bootstrap admin is the only one
+        // the bootstrap admin is the only active one (other tests' admins end deactivated or demoted)
         given().auth().oauth2(AuthApi.adminToken()).queryParam("role", "ADMIN").queryParam("active", true)
                 .get("/api/auth/users").then().body("total", equalTo(1));
         given().auth().oauth2(AuthApi.adminToken()).post("/api/auth/users/" + adminId + "/deactivate")

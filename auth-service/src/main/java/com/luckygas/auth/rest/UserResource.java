@@ -37,10 +37,12 @@ import java.util.List;
 /**
  * User accounts, for ADMINs only. Anything that changes what a user may do (role, deactivation,
  * password reset) ends that user's sessions at once: their refresh tokens are revoked, and the
- * access token they hold expires within its short lifetime.
+ * access token they hold expires within its short lifetime. The calling ADMIN's own account is
+ * checked on every call ({@link AdminAccountCheck}).
  */
 @Path("/api/auth/users")
 @RolesAllowed("ADMIN")
+@AdminAccountCheck.Checked
 public class UserResource {
 
     private final Passwords passwords;

@@ -114,6 +114,16 @@ class CustomerCrudTest {
     }
 
     @Test
+    void aCustomerWhoseOnlyHistoryIsImportedDeliveriesCannotBeDeleted() {
+        long id = createId(customer("2091", "只有舊紀錄的客戶"));
+        FakeDeliveryService.WITH_IMPORTED_DELIVERIES.add(id);
+        office().delete("/api/customers/" + id).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("deactivate"));
+        office().get("/api/customers/" + id).then().statusCode(200);
+    }
+
+    @Test
     void aCustomerWithoutHistoryCanBeDeleted() {
         long id = createId(customer("2005", "打錯的客戶"));
         office().delete("/api/customers/" + id).then().statusCode(204);

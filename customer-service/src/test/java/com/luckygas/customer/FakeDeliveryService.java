@@ -10,17 +10,22 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Stands in for delivery-service's {@code GET /api/orders?customerId=} in this module's tests
+ * Stands in for delivery-service's {@code GET /api/orders?customerId=} and
+ * {@code GET /api/deliveries?customerId=} in this module's tests
  * (the test application serves it; the REST client points at the test URL). It refuses calls
  * without the caller's token, as the real one does, so the tests also prove the token is passed on.
  */
-@Path("/api/orders")
+@Path("/api")
 public class FakeDeliveryService {
 
+    /** Customers with orders. */
     static final Set<Long> WITH_HISTORY = ConcurrentHashMap.newKeySet();
+    /** Customers with deliveries but no order, as the importer loads them. */
+    static final Set<Long> WITH_IMPORTED_DELIVERIES = ConcurrentHashMap.newKeySet();
     static final Set<Long> UNREACHABLE = ConcurrentHashMap.newKeySet();
 
     @GET
+    @Path("/orders")
     public Response orders(@QueryParam("customerId") long customerId, @HeaderParam("Authorization") String authorization) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             return Response.status(401).build();
@@ -29,5 +34,20 @@ public class FakeDeliveryService {
             return Response.status(503).build();
         }
         return Response.ok(Map.of("items", java.util.List.of(), "total", WITH_HISTORY.contains(customerId) ? 3 : 0)).build();
+    }
+
+    @GET
+    @Path("/deliveries")
+    public Response deliveries(@QueryParam("customerId") long customerId, @HeaderParam("Authorization") String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return Response.status(401).build();
+        }
+        if (UNREACHABLE.contains(customerId)) {
+            return Response.status(503).build();
+        }
+        var items = WITH_IMPORTED_DELIVERIES.contains(customerId)
+                ? java.util.List.of(Map.of("id", 1, "customerId", customerId, "orderId", "null"))
+                : java.util.List.of();
+        return Response.ok(Map.of("items", items)).build();
     }
 }

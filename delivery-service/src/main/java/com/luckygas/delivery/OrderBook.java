@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * The order lifecycle: taking an order (idempotently, prices copied, total computed), assigning
@@ -40,6 +41,8 @@ import java.util.stream.Collectors;
 public class OrderBook {
 
     public static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
+    private static final Logger LOG = Logger.getLogger(OrderBook.class);
+
     static final BigDecimal MAX_TOTAL = BigDecimal.valueOf(100_000_000L);
 
     /** A created (or, for a retried request, found) order. */
@@ -253,7 +256,7 @@ public class OrderBook {
     /**
      * The order a template makes for a day, unless it exists already: the unique index on
      * (template, day) makes this exactly-once however many generators run at the same time.
-     * Returns empty when the order existed or a product has no price that day (logged by the caller).
+     * Returns empty when the order existed or a product is unknown or has no price that day (logged).
      */
     @Transactional
     public Optional<Long> createFromTemplate(OrderTemplate template, LocalDate day, CustomerDirectory.Customer customer) {
@@ -261,6 +264,10 @@ public class OrderBook {
         Map<String, Product> products = products(codes);
         Map<String, BigDecimal> unitPrices = prices.inForce(customer.id(), day, codes);
         if (!unitPrices.keySet().containsAll(codes) || !products.keySet().containsAll(codes)) {
+            List<String> missing = codes.stream()
+                    .filter(c -> !unitPrices.containsKey(c) || !products.containsKey(c)).distinct().toList();
+            LOG.warnf("Template %d: no product or no price on %s for %s; no order made for that day",
+                    template.id, day, missing);
             return Optional.empty();
         }
         BigDecimal total = template.items.stream().map(i -> unitPrices.get(i.productCode()).multiply(i.quantity()))

@@ -56,6 +56,7 @@ public final class Merge {
         Map<String, Object> out = new LinkedHashMap<>();
         long inserted;
         long updated;
+        long located = 0;
         long staged = count("SELECT count(*) FROM stage_client");
         if (dryRun) {
             long[] r = longs("SELECT count(*) FILTER (WHERE c.id IS NULL), count(*) FILTER (WHERE c.id IS NOT NULL AND ("
@@ -69,14 +70,20 @@ public final class Merge {
             for (String f : CLIENT_FIELDS) {
                 set.append(f).append(" = EXCLUDED.").append(f).append(", ");
             }
-            long[] r = longs("WITH up AS (INSERT INTO customer.customer AS c (code, " + list("") + ", incomplete) "
-                    + "SELECT code, " + list("") + ", false FROM stage_client "
+            // a new customer gets the SQLite coordinates in its INSERT (the client list has none): an UPDATE
+            // afterwards would write every new customer twice, its search grams and GIN indexes included
+            long[] r = longs("WITH up AS (INSERT INTO customer.customer AS c (code, " + list("") + ", incomplete, latitude, longitude) "
+                    + "SELECT s.code, " + list("s.") + ", false, l.latitude, l.longitude FROM stage_client s "
+                    + "LEFT JOIN (SELECT DISTINCT ON (code) code, latitude, longitude FROM stage_legacy_client "
+                    + "WHERE latitude IS NOT NULL ORDER BY code) l ON l.code = s.code "
                     + "ON CONFLICT (code) DO UPDATE SET " + set + "incomplete = false, updated_at = now(), version = c.version + 1 "
                     + "WHERE (" + list("c.") + ", c.incomplete) IS DISTINCT FROM (" + list("EXCLUDED.") + ", false) "
-                    + "RETURNING (xmax = 0) AS inserted) "
-                    + "SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up", 2);
+                    + "RETURNING (xmax = 0) AS inserted, latitude IS NOT NULL AS located) "
+                    + "SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted), "
+                    + "count(*) FILTER (WHERE inserted AND located) FROM up", 3);
             inserted = r[0];
             updated = r[1];
+            located = r[2];
         }
         // codes that deliveries need and neither the database nor the client list has
         exec("CREATE TEMP TABLE needed_code ON COMMIT DROP AS SELECT DISTINCT code FROM stage_delivery");
@@ -90,7 +97,8 @@ public final class Merge {
             incomplete = count("SELECT count(*) FROM needed_code n WHERE NOT EXISTS (SELECT 1 FROM customer.customer c WHERE c.code = n.code) "
                     + "AND NOT EXISTS (SELECT 1 FROM stage_client s WHERE s.code = n.code)");
         } else {
-            coordinates = update("UPDATE customer.customer c SET latitude = l.latitude, longitude = l.longitude, "
+            // customers that were there already (new ones got theirs when inserted)
+            coordinates = located + update("UPDATE customer.customer c SET latitude = l.latitude, longitude = l.longitude, "
                     + "updated_at = now(), version = c.version + 1 FROM stage_legacy_client l "
                     + "WHERE l.code = c.code AND c.latitude IS NULL AND l.latitude IS NOT NULL");
             exec("INSERT INTO customer.area (name) SELECT DISTINCT l.area FROM needed_code n JOIN stage_legacy_client l USING (code) "
@@ -125,10 +133,15 @@ public final class Merge {
         // them in file order; only identities it saw more than once need renumbering), then equal
         // numbers pair up across sources.
         if (count("SELECT count(*) FROM stage_repeated") > 0) {
-            update("UPDATE stage_delivery s SET occ = r.occ FROM ("
-                    + "SELECT ctid AS row_id, row_number() OVER (PARTITION BY src, k, code, d, qkey ORDER BY t NULLS LAST, ord) AS occ "
-                    + "FROM stage_delivery WHERE (src, k) IN (SELECT src, k FROM stage_repeated)) r "
-                    + "WHERE s.ctid = r.row_id AND s.occ <> r.occ");
+            // the numbers that change (usually few, often none), then only those rows by their ctid (a join
+            // on ctid would hash every staged row)
+            long renumbered = update("CREATE TEMP TABLE renumbered ON COMMIT DROP AS SELECT row_id, occ FROM ("
+                    + "SELECT ctid AS row_id, occ AS was, row_number() OVER (PARTITION BY src, k, code, d, qkey ORDER BY t NULLS LAST, ord) AS occ "
+                    + "FROM stage_delivery WHERE (src, k) IN (SELECT src, k FROM stage_repeated)) r WHERE occ <> was");
+            if (renumbered > 0) {
+                update("UPDATE stage_delivery s SET occ = r.occ FROM renumbered r "
+                        + "WHERE s.ctid = ANY (ARRAY(SELECT row_id FROM renumbered)) AND s.ctid = r.row_id");
+            }
         }
         String sequence;
         try (Statement st = c.createStatement();
@@ -156,6 +169,12 @@ public final class Merge {
         if (!dryRun && fresh[0] > 0) {
             exec("INSERT INTO delivery.delivery_identity (customer_code, delivery_date, quantities, occurrence, delivery_id) "
                     + "SELECT code, d, qkey, occ, id FROM new_delivery WHERE NOT present");
+            // the items are the delivery's quantities as its identity writes them ('R50=1 F20=87.35': no zeros),
+            // split once per distinct quantities text (a few thousand) rather than once per delivery
+            exec("CREATE TEMP TABLE quantities_item ON COMMIT DROP AS SELECT q.qkey, split_part(u.e, '=', 1) AS product_code, "
+                    + "split_part(u.e, '=', 2)::numeric AS quantity "
+                    + "FROM (SELECT DISTINCT qkey FROM new_delivery WHERE NOT present) q "
+                    + "CROSS JOIN LATERAL unnest(string_to_array(q.qkey, ' ')) AS u(e)");
             long written = 0;
             for (boolean archive : new boolean[] {true, false}) {
                 String where = (archive ? "n.d < ?" : "n.d >= ?") + " AND NOT n.present";
@@ -166,9 +185,7 @@ public final class Merge {
                         archiveBefore);
                 update("INSERT INTO delivery." + (archive ? "delivery_item_archive" : "delivery_item")
                         + " (delivery_id, product_code, quantity, empties) "
-                        // the items are the delivery's quantities as its identity writes them ('R50=1 F20=87.35': no zeros)
-                        + "SELECT n.id, split_part(u.e, '=', 1), split_part(u.e, '=', 2)::numeric, 0 FROM new_delivery n "
-                        + "CROSS JOIN LATERAL unnest(string_to_array(n.qkey, ' ')) AS u(e) "
+                        + "SELECT n.id, q.product_code, q.quantity, 0 FROM new_delivery n JOIN quantities_item q ON q.qkey = n.qkey "
                         + "WHERE " + where, archiveBefore);
             }
             if (written != fresh[0]) {

@@ -9,6 +9,7 @@ import com.luckygas.importer.load.Staging;
 import com.luckygas.importer.read.ClientList;
 import com.luckygas.importer.read.DeliveryWorkbook;
 import com.luckygas.importer.read.LegacyDb;
+import com.luckygas.importer.read.WorkbookReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -89,10 +90,29 @@ public final class Import {
         if (o.nothingToRead()) {
             throw new ImportFailure("nothing to import: give --clients, --deliveries and/or --legacy-db");
         }
-        List<Map<String, Object>> files = describeFiles();
+        // where the run's time goes (seconds per phase, in the summary)
+        Map<String, Object> phases = new LinkedHashMap<>();
+        ProcessHandle.current().info().startInstant().ifPresent(t ->
+                phases.put("processStart", Math.round(java.time.Duration.between(t, java.time.Instant.now()).toMillis() / 10.0) / 100.0));
+        long phase = System.nanoTime();
+        for (Path file : inputs()) {
+            if (!Files.isRegularFile(file)) {
+                throw new ImportFailure(file + ": no such file");
+            }
+        }
+        // while the database is being set up, other threads compute the files' checksums (for the run
+        // record) and load the workbook reader's classes (POI's first open of a workbook: half a second
+        // of class loading, before any row)
+        java.util.concurrent.FutureTask<List<Map<String, Object>>> checksums = new java.util.concurrent.FutureTask<>(this::describeFiles);
+        background(checksums, "checksums");
+        Path firstBook = o.clients() != null ? o.clients() : o.deliveries().isEmpty() ? null : o.deliveries().get(0);
+        if (firstBook != null) {
+            background(() -> WorkbookReader.warmUp(firstBook), "workbook-warm-up");
+        }
         if (!o.dryRun() && migrateOwnSchema != null) {
             migrateOwnSchema.run();
         }
+        List<Map<String, Object>> files;
         List<SourceCounts> sources = new ArrayList<>();
         Map<String, Object> summary = new LinkedHashMap<>();
         Path rejectsFile = o.reportDir() == null ? null : o.reportDir().resolve("rejects.csv");
@@ -100,6 +120,8 @@ public final class Import {
         try (Connection c = database.open()) {
             checkSchemas(c);
             lock(c);
+            files = join(checksums);
+            phase = phase(phases, "setup", phase);
             try (Statement st = c.createStatement()) {
                 // the staging tables are temporary: keep them in memory (set before the session's first temporary table)
                 st.execute("SET temp_buffers = '256MB'");
@@ -111,9 +133,11 @@ public final class Import {
             try (Statement st = c.createStatement()) {
                 st.execute("SET LOCAL work_mem = '256MB'");
             }
+            phase = phase(phases, "run record", phase);
             try (Rejects rejects = new Rejects(rejectsFile); Staging staging = new Staging(c)) {
-                read(staging, rejects, sources);
+                read(staging, rejects, sources, phases);
                 staging.flush();
+                phase = phase(phases, "read", phase);
                 out.println("Merging …");
                 long mergeStart = System.nanoTime();
                 LocalDate archiveBefore = o.today().minusMonths(o.archiveKeepMonths());
@@ -135,6 +159,8 @@ public final class Import {
                 summary.put("rejectsListed", rejects.written());
                 summary.put("mergeSeconds", seconds(mergeStart));
                 summary.put("mergeSteps", merge.timings());
+                phase = phase(phases, "merge", phase);
+                summary.put("phases", phases);
                 if (o.dryRun()) {
                     c.rollback();
                 } else {
@@ -142,6 +168,7 @@ public final class Import {
                     finishRun(c, runId, "SUCCEEDED", summary, null);
                     c.commit();
                 }
+                phase = phase(phases, "commit", phase);
             } catch (RuntimeException | SQLException e) {
                 rollbackQuietly(c);
                 throw e;
@@ -150,6 +177,7 @@ public final class Import {
             boolean changed = changed(summary);
             if (!o.dryRun() && changed) {
                 refreshFailure = refreshReports(c);
+                phase(phases, "reportViews", phase);
             }
             summary.put("reportViews", o.dryRun() ? "not refreshed (dry run)" : !changed ? "unchanged (nothing new)"
                     : refreshFailure == null ? "refreshed" : "refresh failed: " + refreshFailure);
@@ -169,6 +197,13 @@ public final class Import {
         }
     }
 
+    /** Records the seconds since {@code since} as the phase {@code name}; returns now. */
+    private static long phase(Map<String, Object> phases, String name, long since) {
+        long now = System.nanoTime();
+        phases.put(name, Math.round((now - since) / 1e7) / 100.0);
+        return now;
+    }
+
     private static double seconds(long since) {
         return Math.round((System.nanoTime() - since) / 1e7) / 100.0;
     }
@@ -182,7 +217,9 @@ public final class Import {
         return n > 0;
     }
 
-    private void read(Staging staging, Rejects rejects, List<SourceCounts> sources) throws SQLException {
+    private void read(Staging staging, Rejects rejects, List<SourceCounts> sources, Map<String, Object> phases)
+            throws SQLException {
+        long phase = System.nanoTime();
         int legacySrc = o.deliveries().size() + 1;
         LegacyDb legacy = o.legacyDb() == null ? null : new LegacyDb(o.legacyDb());
         Thread legacyReader = null;
@@ -214,12 +251,14 @@ public final class Import {
                 }, "legacy-db-reader");
                 legacyReader.setDaemon(true);
                 legacyReader.start();
+                phase = phase(phases, "read: SQLite clients", phase);
             }
             if (o.clients() != null) {
                 SourceCounts counts = new SourceCounts("clients", o.clients().getFileName().toString());
                 sources.add(counts);
                 new ClientList(o.clients(), counts, rejects, progress, staging.clients()).read();
                 staging.endClients();
+                phase = phase(phases, "read: client list", phase);
             }
             long ord = 0;
             for (int i = 0; i < o.deliveries().size(); i++) {
@@ -230,6 +269,9 @@ public final class Import {
                 // streamed: each row goes into the copy as it is parsed, PostgreSQL taking it in meanwhile
                 ord = new DeliveryWorkbook(file, counts, rejects, progress, o.today(), ord,
                         (n, code, date, time, driver, qty) -> staging.delivery(src, n, code, date, time, driver, null, qty)).read();
+            }
+            if (!o.deliveries().isEmpty()) {
+                phase = phase(phases, "read: delivery workbooks", phase);
             }
             if (legacyReader != null) {
                 while (legacyReader.isAlive()) {
@@ -245,9 +287,11 @@ public final class Import {
                 sources.add(legacyCounts);
                 rejects.addAll(legacyRejects);
                 staging.append(legacyRows);
+                phase = phase(phases, "read: rest of the SQLite deliveries", phase);
             }
             staging.endDeliveries();
             staging.stageRepeated();
+            phase(phases, "read: end of the copy", phase);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImportFailure("interrupted", e);
@@ -263,6 +307,38 @@ public final class Import {
                 }
                 legacy.close();
             }
+        }
+    }
+
+    private List<Path> inputs() {
+        List<Path> all = new ArrayList<>();
+        if (o.clients() != null) {
+            all.add(o.clients());
+        }
+        all.addAll(o.deliveries());
+        if (o.legacyDb() != null) {
+            all.add(o.legacyDb());
+        }
+        return all;
+    }
+
+    private static void background(Runnable work, String name) {
+        Thread t = new Thread(work, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static <T> T join(java.util.concurrent.FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportFailure("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -72,6 +72,18 @@ public final class WorkbookReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens and closes a workbook only to load and initialise POI's classes (on another thread, while
+     * the job does something else); whatever goes wrong is left to the real open to report.
+     */
+    public static void warmUp(Path file) {
+        try {
+            new WorkbookReader(file).close();
+        } catch (RuntimeException | LinkageError ignored) {
+            // the real open reports it
+        }
+    }
+
     static String describe(Throwable e) {
         Throwable t = e;
         String msg = null;

@@ -85,13 +85,13 @@ public class RouteVehicle {
         return sum + cost(at, depot);
     }
 
-    /** The driver's work for the workload balance: service time plus travel cost. */
-    public long getWork() {
+    /** Service time of all stops of the route. */
+    public long getServiceDuration() {
         long service = 0;
         for (Stop s : stops) {
             service += s.getServiceDuration();
         }
-        return service + getTravelCost();
+        return service;
     }
 
     /** Back at the depot: after the last stop, or the start when the route is empty. */

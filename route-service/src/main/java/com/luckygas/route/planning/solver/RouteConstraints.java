@@ -8,6 +8,8 @@ import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import com.luckygas.route.planning.domain.RouteVehicle;
 import com.luckygas.route.planning.domain.Stop;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What makes a day's routes good. Hard: vehicle capacity (cylinders and kg), vehicle access,
@@ -89,10 +91,28 @@ public class RouteConstraints implements ConstraintProvider {
                 .asConstraint(UNASSIGNED);
     }
 
+    /*
+     * Travel and the workload balance both need a used route's travel cost. Both streams start
+     * with the same filter and mapping instances, so Timefold builds one node for them (it shares
+     * nodes whose lambdas are the same instance) and a changed route's legs are summed once, not
+     * once for each constraint.
+     */
+    private static final Predicate<RouteVehicle> USED = vehicle -> !vehicle.getStops().isEmpty();
+    private static final Function<RouteVehicle, RouteTotals> TOTALS = RouteTotals::of;
+
+    /** A used route's travel cost and its driver's work (service time plus travel cost). */
+    record RouteTotals(RouteVehicle vehicle, long travel, long work) {
+        static RouteTotals of(RouteVehicle vehicle) {
+            long travel = vehicle.getTravelCost();
+            return new RouteTotals(vehicle, travel, vehicle.getServiceDuration() + travel);
+        }
+    }
+
     Constraint travel(ConstraintFactory factory) {
         return factory.forEach(RouteVehicle.class)
-                .filter(vehicle -> !vehicle.getStops().isEmpty())
-                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, RouteVehicle::getTravelCost)
+                .filter(USED)
+                .map(TOTALS)
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, RouteTotals::travel)
                 .asConstraint(TRAVEL);
     }
 
@@ -108,8 +128,9 @@ public class RouteConstraints implements ConstraintProvider {
     /** Spread the work (service and travel time) evenly over the drivers who go out. */
     Constraint balance(ConstraintFactory factory) {
         return factory.forEach(RouteVehicle.class)
-                .filter(vehicle -> !vehicle.getStops().isEmpty())
-                .groupBy(loadBalance(vehicle -> vehicle, RouteVehicle::getWork))
+                .filter(USED)
+                .map(TOTALS)
+                .groupBy(loadBalance(RouteTotals::vehicle, RouteTotals::work))
                 .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, balance -> balance.unfairness().longValue())
                 .asConstraint(BALANCE);
     }

@@ -41,11 +41,15 @@ final class AsService {
         if (Boolean.getBoolean("bench.plain")) {
             return SolverConfig.createFromXmlResource("solverConfig.xml");
         }
+        // -Dbench.solverConfig=FILE: another configuration to compare with (experiments only)
+        String file = System.getProperty("bench.solverConfig");
         LogContext.getLogContext().getLogger("").setLevel(Level.INFO);
         SolutionDescriptor<RoutePlanSolution> descriptor =
                 SolutionDescriptor.buildSolutionDescriptor(RoutePlanSolution.class, RouteVehicle.class, Stop.class);
         SolutionCloner<RoutePlanSolution> cloner = new FieldAccessingSolutionCloner<>(descriptor);
-        return SolverConfig.createFromXmlResource("solverConfig.xml")
+        SolverConfig config = file == null ? SolverConfig.createFromXmlResource("solverConfig.xml")
+                : SolverConfig.createFromXmlFile(new java.io.File(file));
+        return config
                 .withDomainAccessType(DomainAccessType.GIZMO)
                 .withGizmoSolutionClonerMap(Map.of(GizmoSolutionClonerFactory.getGeneratedClassName(descriptor), cloner));
     }

@@ -71,7 +71,7 @@ public final class VrpBench {
         for (Path file : files) {
             VrpInstance instance = VrpInstance.read(file);
             Double best = bestKnown(file, instance.name());
-            long temperature = Temperature.startingSoft(instance.solution());
+            long temperature = temperature(instance.solution());
             long start = System.nanoTime();
             RoutePlanSolution solved = solve(instance.solution(), instance.customers(), max);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -116,7 +116,8 @@ public final class VrpBench {
     static RoutePlanSolution solve(RoutePlanSolution problem, int stops, Duration max) {
         long cpu0 = THREADS.getCurrentThreadCpuTime();
         long wall0 = System.nanoTime();
-        Solver<RoutePlanSolution> solver = FACTORIES.forPlan(problem).buildSolver(SolveLimits.override(stops, max));
+        Solver<RoutePlanSolution> solver = FACTORIES.forTemperature(temperature(problem))
+                .buildSolver(SolveLimits.override(stops, max));
         RoutePlanSolution solved = solver.solve(problem);
         long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
         long wall = System.nanoTime() - wall0;
@@ -127,8 +128,19 @@ public final class VrpBench {
         return solved;
     }
 
+    /**
+     * The plan's starting temperature as the service derives it; {@code -Dbench.temperatureScale=X}
+     * multiplies it (experiments only).
+     */
+    static long temperature(RoutePlanSolution problem) {
+        double scale = Double.parseDouble(System.getProperty("bench.temperatureScale", "1"));
+        return Math.max(1, Math.round(Temperature.startingSoft(problem) * scale));
+    }
+
     private static void timeDay(String label, int orders, int cars, int scooters, Duration max, int runs) {
         double[] times = new double[runs];
+        long[] speeds = new long[runs];
+        List<String> scores = new ArrayList<>();
         RoutePlanSolution last = null;
         Problem problem = null;
         for (int r = 0; r < runs; r++) {
@@ -136,13 +148,19 @@ public final class VrpBench {
             long start = System.nanoTime();
             last = solve(problem.solution(), orders, max);
             times[r] = (System.nanoTime() - start) / 1e6;
+            speeds[r] = lastMoveSpeed;
+            scores.add(last.getScore().toString());
         }
         Arrays.sort(times);
+        Arrays.sort(speeds);
         long used = last.getVehicles().stream().filter(v -> !v.getStops().isEmpty()).count();
         long unplanned = last.getStops().stream().filter(s -> s.getVehicle() == null).count()
                 + problem.stops().stream().filter(s -> s.reason() != null).count();
-        System.out.printf(Locale.ROOT, "%s: %d runs, median %.0f ms, max %.0f ms; last: score %s, %d routes, %d unplanned%n",
-                label, runs, times[runs / 2], times[runs - 1], last.getScore(), used, unplanned);
+        System.out.printf(Locale.ROOT, "%s: %d runs, median %.0f ms, max %.0f ms, median %d moves/s; last: score %s, %d routes, %d unplanned%n",
+                label, runs, times[runs / 2], times[runs - 1], speeds[runs / 2], last.getScore(), used, unplanned);
+        if (runs <= 5) {
+            System.out.println("  scores by seed from 42: " + String.join(", ", scores));
+        }
     }
 
     /** The routes' length by the instance's own arc costs, computed from the routes alone. */

@@ -155,7 +155,7 @@ public class ProblemMappers {
     }
 
     /** True when {@code e} or one of its causes says the database is unreachable (see above). */
-    static boolean isDatabaseUnavailable(Throwable e) {
+    public static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof org.hibernate.exception.JDBCConnectionException
                     || t instanceof java.sql.SQLTransientConnectionException
@@ -185,10 +185,73 @@ public class ProblemMappers {
         return root.getClass().getName() + ": " + root.getMessage();
     }
 
+    /**
+     * A row the database refuses by one of its constraints (SQLState class 23), where the code's
+     * own check lost a race or does not exist: a duplicate (unique) or a row still referred to or
+     * referring to one gone (foreign key) is a 409, a value a CHECK or NOT NULL refuses a 400. The
+     * field is named when PostgreSQL's message names the column; the value itself is not repeated.
+     * Null when {@code e} is not such a refusal.
+     */
+    static Response constraintRefusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                String message = sql.getMessage() == null ? "" : sql.getMessage();
+                List<Problem.Violation> fields = columns(message).stream()
+                        .map(c -> new Problem.Violation(c, switch (sql.getSQLState()) {
+                            case "23505" -> "is already taken";
+                            case "23503" -> "refers to a record that does not exist";
+                            default -> "is not allowed";
+                        })).toList();
+                LOG.infof("Refused by a database constraint (%s): %s", sql.getSQLState(), message.lines().findFirst().orElse(""));
+                return switch (sql.getSQLState()) {
+                    case "23505" -> new Problem("about:blank", "Conflict", 409,
+                            "A record with the same value already exists.", fields.isEmpty() ? null : fields).toResponse();
+                    case "23503" -> new Problem("about:blank", "Conflict", 409,
+                            "This is still in use by other records, or refers to one that no longer exists.",
+                            fields.isEmpty() ? null : fields).toResponse();
+                    default -> Problem.invalid("A value in the request is not allowed.", fields.isEmpty() ? null : fields)
+                            .toResponse();
+                };
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern KEY_COLUMNS = java.util.regex.Pattern.compile("Key \\(([^)]+)\\)=");
+    private static final java.util.regex.Pattern NULL_COLUMN = java.util.regex.Pattern.compile("null value in column \"([^\"]+)\"");
+
+    /** The columns PostgreSQL names in a constraint error ("Key (a, b)=…", "null value in column "a""), as JSON field names. */
+    static List<String> columns(String message) {
+        java.util.regex.Matcher key = KEY_COLUMNS.matcher(message);
+        if (key.find()) {
+            return Arrays.stream(key.group(1).split(",")).map(String::strip).map(ProblemMappers::camel).toList();
+        }
+        java.util.regex.Matcher nul = NULL_COLUMN.matcher(message);
+        return nul.find() ? List.of(camel(nul.group(1))) : List.of();
+    }
+
+    private static String camel(String column) {
+        StringBuilder out = new StringBuilder();
+        boolean up = false;
+        for (char c : column.toCharArray()) {
+            if (c == '_') {
+                up = true;
+            } else {
+                out.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return out.toString();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         if (isDatabaseUnavailable(e)) {
             return databaseUnavailableResponse(e);
+        }
+        Response refused = constraintRefusal(e);
+        if (refused != null) {
+            return refused;
         }
         // The client gets a reference it can quote; the log has the whole story under the same reference.
         String reference = UUID.randomUUID().toString();

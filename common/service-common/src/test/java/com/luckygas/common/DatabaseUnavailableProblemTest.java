@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
@@ -55,8 +54,8 @@ class DatabaseUnavailableProblemTest {
 
     @Test
     void otherDatabaseErrorsStayUnexpected() {
-        Response response = mappers.unexpected(new ConstraintViolationException("duplicate",
-                new SQLException("duplicate key value violates unique constraint", "23505"), "uk"));
+        Response response = mappers.unexpected(new GenericJDBCException("x",
+                new SQLException("relation \"delivery.nope\" does not exist", "42P01")));
         assertEquals(500, response.getStatus());
         assertFalse(ProblemMappers.isDatabaseUnavailable(new IllegalStateException("bug")));
         assertFalse(ProblemMappers.isDatabaseUnavailable(new SQLException("syntax error", "42601")));

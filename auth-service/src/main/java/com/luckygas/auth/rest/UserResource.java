@@ -55,7 +55,7 @@ public class UserResource {
     @GET
     public Page<UserView> list(@QueryParam("q") String q, @QueryParam("role") Role role,
                                @QueryParam("active") Boolean active,
-                               @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10000) int page,
                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
@@ -183,7 +183,11 @@ public class UserResource {
     }
 
     private static void requireAnotherActiveAdmin(User user) {
-        long others = User.count("role = ?1 and active = true and id <> ?2", Role.ADMIN, user.id);
+        // the active ADMINs' rows locked until this change commits: two ADMINs removing each
+        // other at the same moment take turns, and the second sees the first one's change
+        long others = User.<User>find("role = ?1 and active = true order by id", Role.ADMIN)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list().stream()
+                .filter(admin -> !admin.id.equals(user.id)).count();
         if (others == 0) {
             throw ProblemException.conflict("This is the last active ADMIN; make another user ADMIN first.");
         }

@@ -72,11 +72,18 @@ public class DeliveryResource {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** A cursor carries a delivery's time: anything outside these years was not made by {@link #encode}. */
+    private static final Instant FIRST_CURSOR = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LAST_CURSOR = Instant.parse("9999-12-31T23:59:59Z");
+
     static CustomerHistory.After decode(String cursor) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
             String[] parts = raw.split("[.:]");
             Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            if (at.isBefore(FIRST_CURSOR) || at.isAfter(LAST_CURSOR)) {
+                throw new IllegalArgumentException("outside PostgreSQL's timestamps");
+            }
             return new CustomerHistory.After(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), Long.parseLong(parts[2]));
         } catch (RuntimeException e) {
             throw ProblemException.invalidField("cursor", "is not a cursor this API returned");

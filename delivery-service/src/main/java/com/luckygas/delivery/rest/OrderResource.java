@@ -94,7 +94,7 @@ public class OrderResource {
                                 @QueryParam("driverId") String driverId,
                                 @QueryParam("area") String area,
                                 @QueryParam("customerId") Long customerId,
-                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10000) int page,
                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return orders.list(new OrderList.Filters(DateParam.parse(date, "date"), EnumParam.parse(Order.Status.class, status, "status"), driverId,
                 area, customerId), page, size);
@@ -106,7 +106,7 @@ public class OrderResource {
     @RolesAllowed("DRIVER")
     public Page<OrderView> mine(@QueryParam("date") String date) {
         Caller caller = Caller.of(jwt);
-        LocalDate day = date != null ? DateParam.parse(date, "date") : LocalDate.now(OrderBook.TAIPEI);
+        LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(OrderBook.TAIPEI));
         return orders.list(new OrderList.Filters(day, null, caller.driverId(), null, null), 0, 200);
     }
 
@@ -172,7 +172,7 @@ public class OrderResource {
     @RolesAllowed("DRIVER")
     public BatchResult start(@QueryParam("date") String date) {
         Caller caller = Caller.of(jwt);
-        LocalDate day = date != null ? DateParam.parse(date, "date") : LocalDate.now(OrderBook.TAIPEI);
+        LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(OrderBook.TAIPEI));
         return new BatchResult(book.start(caller.driverId(), day));
     }
 

@@ -62,7 +62,7 @@ public class ProductResource {
     @Path("/prices")
     @RolesAllowed({"ADMIN", "OFFICE"})
     public List<PriceInForce> inForce(@QueryParam("customerId") Long customerId, @QueryParam("date") String date) {
-        LocalDate day = date != null ? DateParam.parse(date, "date") : LocalDate.now(OrderBook.TAIPEI);
+        LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(OrderBook.TAIPEI));
         List<String> codes = Product.<Product>listAll(Sort.by("sortOrder", "code")).stream().map(p -> p.code).toList();
         Map<String, BigDecimal> found = prices.inForce(customerId == null ? -1 : customerId, day, codes);
         return codes.stream().filter(found::containsKey).map(c -> new PriceInForce(c, found.get(c))).toList();

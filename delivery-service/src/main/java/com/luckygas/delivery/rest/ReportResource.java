@@ -45,9 +45,9 @@ public class ReportResource {
     @Path("/forecast")
     public RunOutForecast.Page forecast(@QueryParam("within") @DefaultValue("7") @Min(0) @Max(3650) int within,
                                         @QueryParam("area") String area, @QueryParam("date") String date,
-                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                        @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10000) int page,
                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        LocalDate day = date != null ? DateParam.parse(date, "date") : LocalDate.now(OrderBook.TAIPEI);
+        LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(OrderBook.TAIPEI));
         return forecast.list(day, within, area == null || area.isBlank() ? null : area.strip(), page, size);
     }
 
@@ -61,8 +61,10 @@ public class ReportResource {
     @Path("/monthly")
     public Response monthly(@QueryParam("month") String month, @QueryParam("from") String from,
                             @QueryParam("to") String to, @QueryParam("format") @DefaultValue("json") String format) {
-        YearMonth first = month(month != null ? month : from, month != null ? "month" : "from");
-        YearMonth last = month != null ? first : to == null ? first : month(to, "to");
+        boolean one = month != null && !month.isBlank();
+        YearMonth first = DateParam.month(one ? month : from, one ? "month" : "from");
+        YearMonth until = one ? null : DateParam.month(to, "to");
+        YearMonth last = until != null ? until : first;
         if (first == null) {
             throw ProblemException.invalidField("month", "is required, like 2026-05");
         }
@@ -85,24 +87,13 @@ public class ReportResource {
         return Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
 
-    /** Rebuilds the report views now (they are also rebuilt every hour, and the importer asks after a load). */
+    /** Rebuilds the report views now (they are also rebuilt every hour; the importer rebuilds them itself after a load). */
     @POST
     @Path("/refresh")
     @RolesAllowed({"ADMIN", "SERVICE"})
     public Response refresh() {
         monthly.refresh();
         return Response.noContent().build();
-    }
-
-    private static YearMonth month(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return YearMonth.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "must be a month like 2026-05");
-        }
     }
 
     /**
@@ -113,7 +104,7 @@ public class ReportResource {
     @GET
     @Path("/dashboard")
     public Dashboard.Day dashboard(@QueryParam("date") String date) {
-        LocalDate day = date != null ? DateParam.parse(date, "date") : LocalDate.now(OrderBook.TAIPEI);
+        LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(OrderBook.TAIPEI));
         return dashboard.of(day);
     }
 }

@@ -57,7 +57,7 @@ public class DriverResource {
     /** Drivers sorted by name, then id. */
     @GET
     public Page<DriverView> list(@QueryParam("active") Boolean active,
-                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                 @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10000) int page,
                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         Sort sort = Sort.by("name", "id");
         return Page.of(active == null ? Driver.findAll(sort) : Driver.find("active", sort, active), page, size, DriverView::of);

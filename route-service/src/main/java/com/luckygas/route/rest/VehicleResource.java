@@ -53,7 +53,7 @@ public class VehicleResource {
 
     /** Vehicles by plate. */
     @GET
-    public Page<VehicleView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Page<VehicleView> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(10000) int page,
                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return Page.of(Vehicle.findAll(Sort.by("plate")), page, size, VehicleView::of);
     }

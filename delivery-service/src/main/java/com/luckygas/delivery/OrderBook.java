@@ -91,9 +91,7 @@ public class OrderBook {
         if (request.requestedDate().isBefore(today)) {
             violations.add(new Problem.Violation("requestedDate", "must be today (" + today + ") or later"));
         }
-        if (request.windowStart() != null && request.windowEnd() != null && !request.windowStart().isBefore(request.windowEnd())) {
-            violations.add(new Problem.Violation("windowEnd", "must be after windowStart"));
-        }
+        checkWindow(request.windowStart(), request.windowEnd(), violations);
         Map<String, Product> products = products(request.items().stream().map(ItemInput::productCode).toList());
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < request.items().size(); i++) {
@@ -430,8 +428,16 @@ public class OrderBook {
         return rows.stream().collect(Collectors.toMap(p -> p.code, p -> p));
     }
 
-    private static void checkItem(String path, String code, BigDecimal quantity, Map<String, Product> products,
-                                  List<Problem.Violation> violations) {
+    /** An order's or template's time window: both ends or none, the end after the start (the table's check). */
+    public static void checkWindow(java.time.LocalTime start, java.time.LocalTime end, List<Problem.Violation> violations) {
+        if (start != null && end != null && !start.isBefore(end)) {
+            violations.add(new Problem.Violation("windowEnd", "must be after windowStart"));
+        }
+    }
+
+    /** An order's or template's item: a product on sale, whole cylinders, at most 200 of them. */
+    public static void checkItem(String path, String code, BigDecimal quantity, Map<String, Product> products,
+                                 List<Problem.Violation> violations) {
         Product product = products.get(code);
         if (product == null || !product.active) {
             violations.add(new Problem.Violation(path + ".productCode", "is not a product on sale (see /api/products)"));

@@ -1,14 +1,17 @@
 package com.luckygas.delivery;
 
+import com.luckygas.common.ProblemException;
+import com.luckygas.common.ProblemMappers;
 import com.luckygas.common.identity.ServiceIdentity;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -22,6 +25,7 @@ import org.jboss.logging.Logger;
 public class TemplateGenerator {
 
     private static final Logger LOG = Logger.getLogger(TemplateGenerator.class);
+    static final int LOOKUP_LIMIT = 500;
 
     @ConfigProperty(name = "luckygas.templates.days-ahead", defaultValue = "7")
     int daysAhead;
@@ -47,13 +51,24 @@ public class TemplateGenerator {
     public int generate(LocalDate from, int days) {
         LocalDate to = from.plusDays(days);
         List<OrderTemplate> templates = OrderTemplate.list(
-                "paused = false and startDate <= ?1 and (endDate is null or endDate >= ?2)", to, from);
+                "paused = false and startDate <= ?1 and (endDate is null or endDate >= ?2) order by id", to, from);
         if (templates.isEmpty()) {
             return 0;
         }
         List<Long> ids = templates.stream().map(t -> t.customerId).distinct().toList();
-        Map<Long, CustomerDirectory.Customer> byId = customers.lookup(identity.bearer(), new CustomerDirectory.Lookup(ids))
-                .items().stream().collect(Collectors.toMap(CustomerDirectory.Customer::id, Function.identity()));
+        Map<Long, CustomerDirectory.Customer> byId = new HashMap<>();
+        try {
+            String bearer = identity.bearer();
+            for (int i = 0; i < ids.size(); i += LOOKUP_LIMIT) { // customer-service answers up to 500 ids a call
+                customers.lookup(bearer, new CustomerDirectory.Lookup(ids.subList(i, Math.min(ids.size(), i + LOOKUP_LIMIT))))
+                        .items().forEach(c -> byId.put(c.id(), c));
+            }
+        } catch (WebApplicationException | ProcessingException e) {
+            LOG.errorf("Recurring orders %s..%s: the customer book cannot be reached (%s); no orders made, the next run makes them",
+                    from, to, e.getMessage());
+            throw new ProblemException(503, "Service Unavailable",
+                    "The customer book cannot be reached, so no recurring orders were made; try again shortly.");
+        }
         int created = 0;
         for (OrderTemplate template : templates) {
             CustomerDirectory.Customer customer = byId.get(template.customerId);
@@ -62,8 +77,16 @@ public class TemplateGenerator {
                 continue;
             }
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                if (template.fallsOn(day) && book.createFromTemplate(template, day, customer).isPresent()) {
-                    created++;
+                try {
+                    if (template.fallsOn(day) && book.createFromTemplate(template, day, customer).isPresent()) {
+                        created++;
+                    }
+                } catch (RuntimeException e) {
+                    if (ProblemMappers.isDatabaseUnavailable(e)) {
+                        throw e; // an outage, not this template's fault: the run stops and the next one catches up
+                    }
+                    // one template the database refuses must not stop every other customer's orders
+                    LOG.errorf(e, "Template %d: the order for %s could not be made; the other templates go on", template.id, day);
                 }
             }
         }

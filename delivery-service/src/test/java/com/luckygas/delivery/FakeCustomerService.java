@@ -42,6 +42,9 @@ public class FakeCustomerService {
         if (down) {
             return Response.status(503).build();
         }
+        if (request.ids().size() > 500) { // as customer-service's LookupRequest
+            return Response.status(400).build();
+        }
         List<Entry> items = new ArrayList<>();
         List<Long> missing = new ArrayList<>();
         for (Long id : request.ids()) {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -142,5 +143,50 @@ class TemplateTest {
         office().body(body).post("/api/orders/templates").then().statusCode(400).body("violations[0].field", equalTo("weekdays[0]"));
         body.put("schedule", "FORTNIGHTLY");
         office().body(body).post("/api/orders/templates").then().statusCode(400).body("violations[0].field", equalTo("schedule"));
+        // what an order may not be, a template may not make: a window ending before it starts, a
+        // product twice, more than 200 cylinders
+        body.put("schedule", "WEEKDAYS");
+        body.put("weekdays", List.of(1));
+        body.put("windowStart", "14:00");
+        body.put("windowEnd", "10:00");
+        office().body(body).post("/api/orders/templates").then().statusCode(400).body("violations[0].field", equalTo("windowEnd"));
+        body.remove("windowStart");
+        body.remove("windowEnd");
+        body.put("items", List.of(Map.of("productCode", "R20", "quantity", 1), Map.of("productCode", "R20", "quantity", 2)));
+        office().body(body).post("/api/orders/templates").then().statusCode(400)
+                .body("violations[0].field", equalTo("items[1].productCode"));
+        body.put("items", List.of(Map.of("productCode", "R20", "quantity", 201)));
+        office().body(body).post("/api/orders/templates").then().statusCode(400)
+                .body("violations[0].field", equalTo("items[0].quantity"));
+    }
+
+    @Test
+    void aTemplateTheDatabaseRefusesAndManyCustomersDoNotStopTheOthers() throws Exception {
+        long bad;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            // 501 templates of customers the book does not know (more than one lookup's 500 ids)…
+            s.execute("""
+                    INSERT INTO delivery.order_template (customer_id, schedule, interval_days, start_date, items)
+                    SELECT 700000 + i, 'EVERY_N_DAYS', 1, current_date, '[{"productCode": "R20", "quantity": 1}]'
+                    FROM generate_series(1, 501) i""");
+            // …and one saved before windows were checked, whose orders the database refuses
+            try (ResultSet rs = s.executeQuery("""
+                    INSERT INTO delivery.order_template (customer_id, schedule, interval_days, start_date, items, window_start, window_end)
+                    VALUES (1, 'EVERY_N_DAYS', 1, current_date, '[{"productCode": "R20", "quantity": 1}]', '14:00', '10:00')
+                    RETURNING id""")) {
+                rs.next();
+                bad = rs.getLong(1);
+            }
+        }
+        long good = template(2, "EVERY_N_DAYS", Map.of("intervalDays", 1)); // after the bad one: the generator goes by id
+        try {
+            generator.generate(today(), 2);
+            assertEquals(3, orderDays(good).size());
+            assertEquals(0, orderDays(bad).size());
+        } finally {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute("UPDATE delivery.order_template SET paused = true WHERE customer_id > 700000 OR id = " + bad);
+            }
+        }
     }
 }

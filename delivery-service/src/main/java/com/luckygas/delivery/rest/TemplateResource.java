@@ -1,6 +1,7 @@
 package com.luckygas.delivery.rest;
 
 import com.luckygas.common.Page;
+import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
 import com.luckygas.delivery.Order;
 import com.luckygas.delivery.OrderBook;
@@ -35,7 +36,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /** Recurring orders: every N days, on given weekdays, or on given days of the month. */
@@ -90,7 +93,7 @@ public class TemplateResource {
     /** Templates, by customer then id; {@code customerId} keeps one customer's. */
     @GET
     public Page<TemplateView> list(@QueryParam("customerId") Long customerId,
-                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10000) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         Sort sort = Sort.by("customerId", "id");
         return Page.of(customerId == null ? OrderTemplate.findAll(sort) : OrderTemplate.find("customerId", sort, customerId),
@@ -196,17 +199,23 @@ public class TemplateResource {
         if (in.endDate() != null && in.endDate().isBefore(in.startDate())) {
             throw ProblemException.invalidField("endDate", "must not be before startDate");
         }
+        // the same rules as an order's, so that every order the template makes can be stored
+        List<Problem.Violation> violations = new ArrayList<>();
+        OrderBook.checkWindow(in.windowStart(), in.windowEnd(), violations);
         List<OrderTemplate.Item> items = new ArrayList<>();
+        Map<String, Product> products = new HashMap<>();
         for (int i = 0; i < in.items().size(); i++) {
             TemplateItem item = in.items().get(i);
-            Product product = Product.findById(item.productCode());
-            if (product == null || !product.active) {
-                throw ProblemException.invalidField("items[" + i + "].productCode", "is not a product on sale");
+            if (products.containsKey(item.productCode())) {
+                violations.add(new Problem.Violation("items[" + i + "].productCode", "is listed twice"));
+                continue;
             }
-            if (product.kind == Product.Kind.CYLINDER && item.quantity().stripTrailingZeros().scale() > 0) {
-                throw ProblemException.invalidField("items[" + i + "].quantity", "must be a whole number of cylinders");
-            }
+            products.put(item.productCode(), Product.findById(item.productCode()));
+            OrderBook.checkItem("items[" + i + "]", item.productCode(), item.quantity(), products, violations);
             items.add(new OrderTemplate.Item(item.productCode(), item.quantity()));
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(Problem.invalid("The request has invalid fields.", violations));
         }
         t.customerId = in.customerId();
         t.schedule = in.schedule();

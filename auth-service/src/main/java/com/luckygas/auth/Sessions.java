@@ -50,7 +50,7 @@ public class Sessions {
     @Transactional
     public Optional<Tokens> login(String username, String password) {
         OffsetDateTime now = OffsetDateTime.now();
-        Optional<User> found = User.findByUsername(username);
+        Optional<User> found = User.findByUsernameForUpdate(username);
         if (found.isEmpty()) {
             passwords.matchNobody(password);
             return Optional.empty();

@@ -57,6 +57,16 @@ public class User extends AuditedEntity {
         return find("username", normalise(username)).firstResultOptional();
     }
 
+    /**
+     * The account, its row locked until the transaction ends: logins to one account take turns,
+     * so that concurrent wrong passwords each count towards the lockout (none lost to a version
+     * conflict, none answered 409).
+     */
+    public static Optional<User> findByUsernameForUpdate(String username) {
+        return find("username", normalise(username)).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
     public static Optional<User> findByDriverId(String driverId) {
         return find("driverId", driverId).firstResultOptional();
     }

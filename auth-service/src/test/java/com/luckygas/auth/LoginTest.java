@@ -82,6 +82,31 @@ class LoginTest {
     }
 
     @Test
+    void wrongPasswordsSentAtOnceEachCountTowardsTheLockout() throws Exception {
+        AuthApi.createUser("racer", "OFFICE", null, "racer-password-1");
+        int attempts = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(attempts);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < attempts; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return login("racer", "guess-guess-guess").then().extract().statusCode();
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertEquals(401, answer.get(), "every wrong password gets the same 401, none a conflict");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // eight failures at once are eight failures: the account is locked, the right password refused
+        login("racer", "racer-password-1").then().statusCode(401);
+    }
+
+    @Test
     void lockoutEndsAfterItsTime() throws Exception {
         AuthApi.createUser("patient", "OFFICE", null, "patient-password-1");
         for (int i = 0; i < 5; i++) {

@@ -70,6 +70,9 @@ public class FakeOtherServices {
     @GET
     @Path("/orders/{id}")
     public Response order(@HeaderParam("Authorization") String authorization, @PathParam("id") long id) {
+        if (deliveryDown) {
+            return Response.serverError().build();
+        }
         String role = role(authorization);
         if (!"OFFICE".equals(role) && !"ADMIN".equals(role)) {
             return Response.status(403).build();

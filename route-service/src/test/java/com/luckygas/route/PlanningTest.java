@@ -386,6 +386,15 @@ class PlanningTest {
                 .statusCode(409);
         office().body(Map.of("orderId", 55_555_555)).post("/api/routes/plans/" + planId + "/recommendations").then()
                 .statusCode(400).body("violations[0].field", equalTo("orderId"));
+        // delivery-service failing: a 503 problem naming it, not its 500 passed on
+        FakeOtherServices.deliveryDown = true;
+        try {
+            office().body(Map.of("orderId", 55_555_555)).post("/api/routes/plans/" + planId + "/recommendations").then()
+                    .statusCode(503).contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.containsString("delivery-service"));
+        } finally {
+            FakeOtherServices.deliveryDown = false;
+        }
     }
 
     static long[] delta(Map<String, Object> option) {

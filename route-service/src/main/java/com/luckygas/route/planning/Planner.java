@@ -267,21 +267,24 @@ public class Planner {
     private static <T> T call(String service, Supplier<T> call) {
         try {
             return call.get();
-        } catch (WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            if (status == 401 || status == 403) {
-                throw new ProblemException(new com.luckygas.common.Problem("about:blank", "Service Unavailable", 503,
-                        service + " refused route-service's request (" + status + ")", List.of()));
-            }
-            throw new ProblemException(new com.luckygas.common.Problem("about:blank", "Service Unavailable", 503,
-                    service + " answered " + status, List.of()));
-        } catch (ProcessingException e) {
-            throw new ProblemException(new com.luckygas.common.Problem("about:blank", "Service Unavailable", 503,
-                    service + " is unreachable; try again in a moment", List.of()));
-        } catch (IllegalStateException e) {
-            throw new ProblemException(new com.luckygas.common.Problem("about:blank", "Service Unavailable", 503,
-                    service + ": " + e.getMessage(), List.of()));
+        } catch (WebApplicationException | ProcessingException | IllegalStateException e) {
+            throw unavailable(service, e);
         }
+    }
+
+    /** Another service did not give route-service what it asked for: a 503 naming it, never its own status passed on. */
+    private static ProblemException unavailable(String service, RuntimeException e) {
+        String detail;
+        if (e instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            detail = status == 401 || status == 403 ? service + " refused route-service's request (" + status + ")"
+                    : service + " answered " + status;
+        } else if (e instanceof ProcessingException) {
+            detail = service + " is unreachable; try again in a moment";
+        } else {
+            detail = service + ": " + e.getMessage();
+        }
+        return new ProblemException(new com.luckygas.common.Problem("about:blank", "Service Unavailable", 503, detail, List.of()));
     }
 
     private long persist(PlanRequest request, String user, Duration maxSolve, Problem problem) {
@@ -509,7 +512,9 @@ public class Planner {
             if (e.getResponse().getStatus() == 404) {
                 throw ProblemException.invalidField("orderId", "no such order");
             }
-            throw e;
+            throw unavailable("delivery-service", e); // any other answer: 503 naming delivery-service
+        } catch (ProcessingException e) {
+            throw unavailable("delivery-service", e);
         }
         if (!order.requestedDate().equals(plan.planDate)) {
             throw ProblemException.invalidField("orderId", "is for " + order.requestedDate() + ", not " + plan.planDate);

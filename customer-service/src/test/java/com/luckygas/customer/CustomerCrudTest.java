@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.luckygas.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -121,6 +122,16 @@ class CustomerCrudTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString("deactivate"));
         office().get("/api/customers/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void anAreaNamedWithASpaceIsFoundWhereItsLocationSays() {
+        String location = office().body(Map.of("name", "Da An Test")).post("/api/customers/areas").then().statusCode(201)
+                .extract().header("Location");
+        assertTrue(location.endsWith("/api/customers/areas/Da%20An%20Test"), location);
+        office().urlEncodingEnabled(false).body(Map.of("depotId", 1)).put(java.net.URI.create(location).getRawPath()).then().statusCode(200)
+                .body("name", equalTo("Da An Test"));
+        office().urlEncodingEnabled(false).delete(java.net.URI.create(location).getRawPath()).then().statusCode(204);
     }
 
     @Test

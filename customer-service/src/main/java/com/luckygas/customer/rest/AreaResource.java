@@ -19,9 +19,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The managed list of areas (districts) a customer's area must come from. */
@@ -59,7 +56,8 @@ public class AreaResource {
         area.name = name;
         area.depotId = input.depotId();
         area.persist();
-        return Response.created(URI.create("/api/customers/areas/" + URLEncoder.encode(name, StandardCharsets.UTF_8)))
+        // a path segment, percent-encoded (URLEncoder is form encoding: a space would become '+')
+        return Response.created(jakarta.ws.rs.core.UriBuilder.fromPath("/api/customers/areas/{name}").build(name))
                 .entity(new AreaView(name, area.depotId, 0)).build();
     }
 

@@ -125,6 +125,15 @@ class CustomerCrudTest {
     }
 
     @Test
+    void aFlagOrNumberThatIsNotOneIsA400NamingIt() {
+        // Boolean.valueOf read "yes" as false and listed the inactive customers
+        office().queryParam("active", "yes").get("/api/customers").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("active"));
+        office().queryParam("active", "TRUE").get("/api/customers").then().statusCode(200);
+        office().get("/api/customers/abc").then().statusCode(400).body("violations[0].field", equalTo("id"));
+    }
+
+    @Test
     void anAreaNamedWithASpaceIsFoundWhereItsLocationSays() {
         String location = office().body(Map.of("name", "Da An Test")).post("/api/customers/areas").then().statusCode(201)
                 .extract().header("Location");

@@ -46,6 +46,14 @@ class QueryParameterTest {
         refused(office().queryParam("customerId", 7).queryParam("cursor", cursor).get("/api/deliveries").then(), "cursor");
     }
 
+    @Test
+    void aNumberThatIsNotOneIsA400NamingIt() {
+        refused(office().queryParam("customerId", "abc").get("/api/orders").then(), "customerId");
+        refused(office().queryParam("page", "x").get("/api/orders").then(), "page");
+        refused(office().queryParam("customerId", "7x").get("/api/deliveries").then(), "customerId");
+        office().queryParam("customerId", " 7 ").get("/api/deliveries").then().statusCode(200);
+    }
+
     private static void refused(io.restassured.response.ValidatableResponse response, String field) {
         response.statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo(field));
     }

@@ -104,6 +104,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(StrictParams.Invalid e) {
+        return Problem.invalid("The request has invalid fields.",
+                List.of(new Problem.Violation(e.parameter(), e.reason()))).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         // The JSON reader reports an unreadable body as a bare 400 whose cause says what was wrong.
         if (e.getCause() instanceof JsonParseException cause) {

@@ -355,6 +355,38 @@ class PlanningTest {
     }
 
     @Test
+    void aMoveOnAPlanChangedSinceItWasReadIsRefusedAndAFailedRepublishIsSaid() throws Exception {
+        LocalDate date = freshDate();
+        long a = order(date, 800, "ANY", "R20", 2, null, null, null, true);
+        long b = order(date, 1800, "ANY", "R20", 2, null, null, null, true);
+        long planId = plan(date);
+        long seen = ready(planId).getLong("version");
+        office().body(Map.of("orderId", a, "driverId", car, "version", seen)).post("/api/routes/plans/" + planId + "/moves")
+                .then().statusCode(200).body("notPublished", equalTo(null));
+        // a second office user's move, made on the plan as it was before the first one: refused, not stored over it
+        office().body(Map.of("orderId", b, "driverId", scooter, "version", seen)).post("/api/routes/plans/" + planId + "/moves")
+                .then().statusCode(409).contentType("application/problem+json").body("violations[0].field", equalTo("version"));
+        JsonPath now = office().get("/api/routes/plans/" + planId).then().statusCode(200).extract().jsonPath();
+        assertTrue(now.getLong("version") > seen);
+        assertTrue(stopsOf(now, car).contains(a));
+
+        // a published plan whose re-publication fails: the move is saved, and the answer says it is not published
+        office().post("/api/routes/plans/" + planId + "/publish").then().statusCode(200);
+        FakeOtherServices.deliveryDown = true;
+        try {
+            JsonPath moved = office().body(Map.of("orderId", b, "driverId", car)).post("/api/routes/plans/" + planId + "/moves")
+                    .then().statusCode(200).extract().jsonPath();
+            assertTrue(moved.getString("notPublished").contains("publish the plan again"), moved.prettify());
+            assertTrue(stopsOf(moved, "plan.", car).contains(b));
+        } finally {
+            FakeOtherServices.deliveryDown = false;
+        }
+        JsonPath republished = office().body(Map.of("orderId", b, "driverId", car)).post("/api/routes/plans/" + planId + "/moves")
+                .then().statusCode(200).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertNull(republished.getString("notPublished"));
+    }
+
+    @Test
     void anUrgentOrderIsRecommendedTheBestPlacesAndInserted() throws Exception {
         LocalDate date = freshDate();
         order(date, 500, "ANY");

@@ -30,6 +30,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.math.BigDecimal;
@@ -533,7 +534,11 @@ public class Planner {
 
     // ------------------------------------------------------------------ changes by hand
 
-    public record MoveResult(long planId, List<Broken> broken, DeliveryApi.Publication publication) {
+    /**
+     * What a move did. {@code notPublished} is set when the move is saved but publishing it to
+     * delivery-service failed: the plan and the drivers' orders differ until it is published again.
+     */
+    public record MoveResult(long planId, List<Broken> broken, DeliveryApi.Publication publication, String notPublished) {
     }
 
     /**
@@ -542,10 +547,14 @@ public class Planner {
      * recomputed; broken hard constraints are reported, not refused. A published plan is
      * published again, so that the driver's day and delivery-service agree.
      */
-    public MoveResult move(long planId, long orderId, String driverId, Integer position, String userToken) {
+    public MoveResult move(long planId, long orderId, String driverId, Integer position, Long version, String userToken) {
         Problem problem;
         RoutePlan plan = QuarkusTransaction.requiringNew().call(() -> plan(planId));
         requireChangeable(plan);
+        if (version != null && version != plan.version) {
+            throw stale(plan.version);
+        }
+        long seen = plan.version;
         PlanStop existing = QuarkusTransaction.requiringNew().call(() ->
                 PlanStop.<PlanStop>find("planId = ?1 and orderId = ?2", planId, orderId).firstResult());
         if (existing != null && !existing.plannable) {
@@ -575,16 +584,44 @@ public class Planner {
         solutionManager.update(solution);
         List<Broken> broken = broken(solution);
         QuarkusTransaction.requiringNew().run(() -> {
+            // moves of one plan take turns here, and one computed on a plan changed meanwhile is refused, not stored over it
+            RoutePlan current = RoutePlan.findById(planId, LockModeType.PESSIMISTIC_WRITE);
+            if (current == null) {
+                throw ProblemException.notFound("There is no route plan " + planId + ".");
+            }
+            requireChangeable(current);
+            if (current.version != seen) {
+                throw stale(current.version);
+            }
             if (added != null) {
                 newStop(planId, added).persist();
             }
-            RoutePlan current = plan(planId);
-            requireChangeable(current);
             store(planId, problem, solution, current.status);
             current.violations = broken.isEmpty() ? null : toJson(broken);
+            // changed, even when the move left every field as it was: the version moves on with each move
+            // (a lock mode cannot do it here: the row's PESSIMISTIC_WRITE already outranks a force increment)
+            current.updatedAt = OffsetDateTime.now();
         });
-        DeliveryApi.Publication publication = plan.status == RoutePlan.Status.PUBLISHED ? publish(planId, userToken).publication() : null;
-        return new MoveResult(planId, broken, publication);
+        if (plan.status != RoutePlan.Status.PUBLISHED) {
+            return new MoveResult(planId, broken, null, null);
+        }
+        try {
+            return new MoveResult(planId, broken, publish(planId, userToken).publication(), null);
+        } catch (ProblemException e) {
+            if (e.problem().status() != 503) {
+                throw e;
+            }
+            // the move is saved: say so, and what is left to do, rather than a 503 that reads as "nothing happened"
+            LOG.warnf("Plan %d: move saved, publishing it failed: %s", planId, e.problem().detail());
+            return new MoveResult(planId, broken, null, e.problem().detail()
+                    + " The move is saved; publish the plan again (POST /api/routes/plans/" + planId + "/publish).");
+        }
+    }
+
+    private static ProblemException stale(long current) {
+        return new ProblemException(new com.luckygas.common.Problem("about:blank", "Conflict", 409,
+                "The plan changed since it was read (now version " + current + "); reload it and move again.",
+                List.of(new com.luckygas.common.Problem.Violation("version", "is not the plan's current version"))));
     }
 
     /**

@@ -41,15 +41,17 @@ public class PlanResource {
                             @Min(1) @Max(300) Integer maxSolveSeconds) {
     }
 
+    /** {@code version}: the plan's version the client saw (optional); a stale one is a 409. */
     public record MoveInput(@NotNull @Positive Long orderId,
                             @Size(max = 32) String driverId,
-                            @Min(1) @Max(1000) Integer position) {
+                            @Min(1) @Max(1000) Integer position,
+                            @Min(0) Long version) {
     }
 
     public record RecommendInput(@NotNull @Positive Long orderId) {
     }
 
-    public record MoveView(PlanViews.PlanView plan, List<Planner.Broken> broken, Object publication) {
+    public record MoveView(PlanViews.PlanView plan, List<Planner.Broken> broken, Object publication, String notPublished) {
     }
 
     public record PublishView(PlanViews.PlanView plan, Object publication) {
@@ -109,8 +111,8 @@ public class PlanResource {
     @POST
     @Path("/{id}/moves")
     public MoveView move(@PathParam("id") long id, @Valid @NotNull MoveInput input) {
-        Planner.MoveResult result = planner.move(id, input.orderId(), input.driverId(), input.position(), bearer());
-        return new MoveView(view(id), result.broken(), result.publication());
+        Planner.MoveResult result = planner.move(id, input.orderId(), input.driverId(), input.position(), input.version(), bearer());
+        return new MoveView(view(id), result.broken(), result.publication(), result.notPublished());
     }
 
     /** Where an urgent order fits best, options best first; insert one with a move. */

@@ -9,8 +9,8 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * delivery-service, asked whether a customer has any orders or deliveries before the customer may
- * be deleted. Both are asked: deliveries loaded from the legacy records (the importer) have no
+ * delivery-service, asked whether a customer has any orders, deliveries or recurring-order
+ * templates before the customer may be deleted. Both are asked: deliveries loaded from the legacy records (the importer) have no
  * order. Called with the user's own token (propagated Authorization header, docs/adr/0002).
  */
 @RegisterRestClient(configKey = "delivery")
@@ -28,6 +28,11 @@ public interface DeliveryHistory {
     @GET
     @Path("/orders")
     Count orders(@QueryParam("customerId") long customerId, @QueryParam("size") int size);
+
+    /** The customer's recurring-order templates (a page of them; only the total matters here). */
+    @GET
+    @Path("/orders/templates")
+    Count templates(@QueryParam("customerId") long customerId, @QueryParam("size") int size);
 
     @GET
     @Path("/deliveries")

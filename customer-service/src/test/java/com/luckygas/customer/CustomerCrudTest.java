@@ -125,6 +125,15 @@ class CustomerCrudTest {
     }
 
     @Test
+    void aCustomerWithRecurringOrdersButNoOrderYetCannotBeDeleted() {
+        long id = createId(customer("2092", "剛訂定期的客戶"));
+        FakeDeliveryService.WITH_TEMPLATES.add(id);
+        office().delete("/api/customers/" + id).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("recurring"));
+        office().get("/api/customers/" + id).then().statusCode(200);
+    }
+
+    @Test
     void aFlagOrNumberThatIsNotOneIsA400NamingIt() {
         // Boolean.valueOf read "yes" as false and listed the inactive customers
         office().queryParam("active", "yes").get("/api/customers").then().statusCode(400)

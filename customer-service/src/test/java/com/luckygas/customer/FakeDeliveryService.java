@@ -20,6 +20,8 @@ public class FakeDeliveryService {
 
     /** Customers with orders. */
     static final Set<Long> WITH_HISTORY = ConcurrentHashMap.newKeySet();
+    /** Customers with a recurring-order template but no order yet. */
+    static final Set<Long> WITH_TEMPLATES = ConcurrentHashMap.newKeySet();
     /** Customers with deliveries but no order, as the importer loads them. */
     static final Set<Long> WITH_IMPORTED_DELIVERIES = ConcurrentHashMap.newKeySet();
     static final Set<Long> UNREACHABLE = ConcurrentHashMap.newKeySet();
@@ -34,6 +36,18 @@ public class FakeDeliveryService {
             return Response.status(503).build();
         }
         return Response.ok(Map.of("items", java.util.List.of(), "total", WITH_HISTORY.contains(customerId) ? 3 : 0)).build();
+    }
+
+    @GET
+    @Path("/orders/templates")
+    public Response templates(@QueryParam("customerId") long customerId, @HeaderParam("Authorization") String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return Response.status(401).build();
+        }
+        if (UNREACHABLE.contains(customerId)) {
+            return Response.status(503).build();
+        }
+        return Response.ok(Map.of("items", java.util.List.of(), "total", WITH_TEMPLATES.contains(customerId) ? 1 : 0)).build();
     }
 
     @GET

@@ -138,13 +138,14 @@ public class CustomerResource {
         boolean hasHistory;
         try {
             // deliveries too: those loaded from the legacy records have no order
-            hasHistory = history.orders(id, 1).total() > 0 || !history.deliveries(id, 1).items().isEmpty();
+            hasHistory = history.orders(id, 1).total() > 0 || !history.deliveries(id, 1).items().isEmpty()
+                    || history.templates(id, 1).total() > 0;
         } catch (WebApplicationException | ProcessingException e) {
             throw new ProblemException(503, "Service Unavailable",
                     "Cannot check this customer's order history right now, so nothing was deleted; try again shortly.");
         }
         if (hasHistory) {
-            throw ProblemException.conflict("This customer has order or delivery history and cannot be deleted; "
+            throw ProblemException.conflict("This customer has orders, deliveries or recurring orders and cannot be deleted; "
                     + "deactivate it instead (POST /api/customers/" + id + "/deactivate).");
         }
         book.delete(id);

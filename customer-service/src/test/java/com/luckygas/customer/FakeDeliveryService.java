@@ -5,9 +5,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Stands in for delivery-service's {@code GET /api/orders?customerId=} and
@@ -29,39 +31,30 @@ public class FakeDeliveryService {
     @GET
     @Path("/orders")
     public Response orders(@QueryParam("customerId") long customerId, @HeaderParam("Authorization") String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return Response.status(401).build();
-        }
-        if (UNREACHABLE.contains(customerId)) {
-            return Response.status(503).build();
-        }
-        return Response.ok(Map.of("items", java.util.List.of(), "total", WITH_HISTORY.contains(customerId) ? 3 : 0)).build();
+        return answer(authorization, customerId, () -> Map.of("items", List.of(), "total", WITH_HISTORY.contains(customerId) ? 3 : 0));
     }
 
     @GET
     @Path("/orders/templates")
     public Response templates(@QueryParam("customerId") long customerId, @HeaderParam("Authorization") String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return Response.status(401).build();
-        }
-        if (UNREACHABLE.contains(customerId)) {
-            return Response.status(503).build();
-        }
-        return Response.ok(Map.of("items", java.util.List.of(), "total", WITH_TEMPLATES.contains(customerId) ? 1 : 0)).build();
+        return answer(authorization, customerId, () -> Map.of("items", List.of(), "total", WITH_TEMPLATES.contains(customerId) ? 1 : 0));
     }
 
     @GET
     @Path("/deliveries")
     public Response deliveries(@QueryParam("customerId") long customerId, @HeaderParam("Authorization") String authorization) {
+        return answer(authorization, customerId, () -> Map.of("items", WITH_IMPORTED_DELIVERIES.contains(customerId)
+                ? List.of(Map.of("id", 1, "customerId", customerId, "orderId", "null")) : List.of()));
+    }
+
+    /** 401 without the caller's token, 503 for an unreachable customer's history, else the body. */
+    private static Response answer(String authorization, long customerId, Supplier<Map<String, Object>> body) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             return Response.status(401).build();
         }
         if (UNREACHABLE.contains(customerId)) {
             return Response.status(503).build();
         }
-        var items = WITH_IMPORTED_DELIVERIES.contains(customerId)
-                ? java.util.List.of(Map.of("id", 1, "customerId", customerId, "orderId", "null"))
-                : java.util.List.of();
-        return Response.ok(Map.of("items", items)).build();
+        return Response.ok(body.get()).build();
     }
 }

@@ -422,7 +422,7 @@ public class OrderBook {
     static final String PRODUCTS_SQL = "SELECT * FROM delivery.product WHERE code = ANY(CAST(:codes AS text[]))";
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Product> products(List<String> codes) {
+    public static Map<String, Product> products(List<String> codes) {
         List<Product> rows = Product.getEntityManager().createNativeQuery(PRODUCTS_SQL, Product.class)
                 .setParameter("codes", codes.toArray(String[]::new)).getResultList();
         return rows.stream().collect(Collectors.toMap(p -> p.code, p -> p));

@@ -1,7 +1,6 @@
 package com.luckygas.auth.rest;
 
 import com.luckygas.auth.Role;
-import com.luckygas.auth.User;
 import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
 import jakarta.annotation.Priority;
@@ -44,17 +43,7 @@ public class AdminAccountCheck implements ContainerRequestFilter {
         if (jwt.getSubject() == null) {
             return; // not authenticated: the role check answers 401
         }
-        long id;
-        try {
-            id = Long.parseLong(jwt.getSubject());
-        } catch (NumberFormatException e) {
-            throw new ProblemException(new Problem("about:blank", "Forbidden", 403, "This token is not a user's.", null));
-        }
-        User user = User.findById(id);
-        if (user == null || !user.active) {
-            throw new ProblemException(new Problem("about:blank", "Unauthorized", 401, "This account is deactivated.", null));
-        }
-        if (user.role != Role.ADMIN) {
+        if (AuthResource.accountOf(jwt).role != Role.ADMIN) {
             throw new ProblemException(new Problem("about:blank", "Forbidden", 403,
                     "This account is no longer an ADMIN; log in again.", null));
         }

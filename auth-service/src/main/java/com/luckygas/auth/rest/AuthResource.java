@@ -137,8 +137,15 @@ public class AuthResource {
         return Response.ok(keys.jwks()).cacheControl(cache).build();
     }
 
-    /** The account behind the token; a deactivated or deleted account no longer counts as logged in. */
     private User currentUser() {
+        return accountOf(jwt);
+    }
+
+    /**
+     * The account behind the token, as it is now: a deactivated or deleted account no longer counts
+     * as logged in (401), a token that is not a user's is a 403. Also {@link AdminAccountCheck}'s.
+     */
+    static User accountOf(JsonWebToken jwt) {
         long id;
         try {
             id = Long.parseLong(jwt.getSubject());

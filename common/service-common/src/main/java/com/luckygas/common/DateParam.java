@@ -3,6 +3,8 @@ package com.luckygas.common;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Reads ISO date and month query parameters, answering 400 (not JAX-RS's bare 404, nor a 500 from
@@ -19,17 +21,7 @@ public final class DateParam {
 
     /** The date, or null when the parameter is absent or blank. */
     public static LocalDate parse(String value, String parameter) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(parameter, "must be a date like 2026-05-20");
-        }
-        requireYear(date.getYear(), parameter, "a date");
-        return date;
+        return read(value, parameter, LocalDate::parse, LocalDate::getYear, "a date", "2026-05-20");
     }
 
     /** The date, or {@code otherwise} when the parameter is absent or blank. */
@@ -40,17 +32,22 @@ public final class DateParam {
 
     /** The month (like 2026-05), or null when the parameter is absent or blank. */
     public static YearMonth month(String value, String parameter) {
+        return read(value, parameter, YearMonth::parse, YearMonth::getYear, "a month", "2026-05");
+    }
+
+    private static <T> T read(String value, String parameter, Function<String, T> parse, ToIntFunction<T> year,
+                              String what, String example) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        YearMonth month;
+        T read;
         try {
-            month = YearMonth.parse(value.strip());
+            read = parse.apply(value.strip());
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(parameter, "must be a month like 2026-05");
+            throw ProblemException.invalidField(parameter, "must be " + what + " like " + example);
         }
-        requireYear(month.getYear(), parameter, "a month");
-        return month;
+        requireYear(year.applyAsInt(read), parameter, what);
+        return read;
     }
 
     private static void requireYear(int year, String parameter, String what) {

@@ -36,9 +36,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** Recurring orders: every N days, on given weekdays, or on given days of the month. */
@@ -203,14 +204,14 @@ public class TemplateResource {
         List<Problem.Violation> violations = new ArrayList<>();
         OrderBook.checkWindow(in.windowStart(), in.windowEnd(), violations);
         List<OrderTemplate.Item> items = new ArrayList<>();
-        Map<String, Product> products = new HashMap<>();
+        Map<String, Product> products = OrderBook.products(in.items().stream().map(TemplateItem::productCode).toList());
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < in.items().size(); i++) {
             TemplateItem item = in.items().get(i);
-            if (products.containsKey(item.productCode())) {
+            if (!seen.add(item.productCode())) {
                 violations.add(new Problem.Violation("items[" + i + "].productCode", "is listed twice"));
                 continue;
             }
-            products.put(item.productCode(), Product.findById(item.productCode()));
             OrderBook.checkItem("items[" + i + "]", item.productCode(), item.quantity(), products, violations);
             items.add(new OrderTemplate.Item(item.productCode(), item.quantity()));
         }

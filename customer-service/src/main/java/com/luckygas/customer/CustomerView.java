@@ -9,11 +9,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** A customer as the API shows it. */
+/**
+ * A customer as the API shows it. {@code closedDaysReading} is how the closed-days text is read
+ * (weekdays, days of the month, what was not understood): what planning applies.
+ */
 public record CustomerView(
         long id, String code, String shortName, String invoiceTitle, List<String> phones, String address, String area,
         BigDecimal latitude, BigDecimal longitude, String type, PaymentTerm paymentTerm, String pricingMethod,
-        List<Integer> acceptedHours, Slot preferredSlot, String closedDays, VehicleAccess vehicleAccess,
+        List<Integer> acceptedHours, Slot preferredSlot, String closedDays, ClosedDays.Reading closedDaysReading,
+        VehicleAccess vehicleAccess,
         BigDecimal avgDailyUseKg, Integer maxCycleDays, Integer allowedDelayDays, BigDecimal monthlyVolume,
         boolean subscriptionMember, boolean needsSameDay, boolean terminated, List<String> equipment,
         Map<String, Integer> cylindersHeld, String deliveryNotes, boolean active, boolean incomplete,
@@ -22,7 +26,7 @@ public record CustomerView(
     public static CustomerView of(Customer c) {
         return new CustomerView(c.id, c.code, c.shortName, c.invoiceTitle, List.of(c.phones), c.address, c.area,
                 c.latitude, c.longitude, c.type, c.paymentTerm, c.pricingMethod, List.of(c.acceptedHours),
-                c.preferredSlot, c.closedDays, c.vehicleAccess, c.avgDailyUseKg, c.maxCycleDays, c.allowedDelayDays,
+                c.preferredSlot, c.closedDays, ClosedDays.read(c.closedDays), c.vehicleAccess, c.avgDailyUseKg, c.maxCycleDays, c.allowedDelayDays,
                 c.monthlyVolume, c.subscriptionMember, c.needsSameDay, c.terminated, Arrays.asList(c.equipment),
                 Map.copyOf(c.cylindersHeld), c.deliveryNotes, c.active, c.incomplete, c.createdAt, c.updatedAt,
                 c.version);

@@ -54,6 +54,10 @@ class CustomerCrudTest {
                 .body("shortName", equalTo("美味小吃𡘙"))
                 .body("address", equalTo("臺北市中正區中正路1號"))
                 .body("closedDays", equalTo("週日、每月1,15日"))
+                // as planning reads it: Sundays and the 1st and 15th of each month
+                .body("closedDaysReading.weekdays", contains("SUNDAY"))
+                .body("closedDaysReading.monthDays", contains(1, 15))
+                .body("closedDaysReading.understood", equalTo(true))
                 .body("vehicleAccess", equalTo("SCOOTER"))
                 .body("equipment", contains("FLOW_METER", "SMART_SCALE"));
     }

@@ -30,4 +30,18 @@ public class Driver extends AuditedEntity {
 
     @Column(name = "shift_end", nullable = false)
     public LocalTime shiftEnd = LocalTime.of(18, 0);
+
+    /** The depot he works from: its plans take him by default. */
+    @Column(name = "depot_id")
+    public Long depotId;
+
+    /** His break: {@link #breakMinutes} long, starting between these two times (0 minutes: none). */
+    @Column(name = "break_from", nullable = false)
+    public LocalTime breakFrom = LocalTime.of(11, 30);
+
+    @Column(name = "break_until", nullable = false)
+    public LocalTime breakUntil = LocalTime.of(13, 30);
+
+    @Column(name = "break_minutes", nullable = false)
+    public int breakMinutes = 30;
 }

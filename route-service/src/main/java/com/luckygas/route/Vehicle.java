@@ -35,4 +35,8 @@ public class Vehicle extends AuditedEntity {
 
     @Column(nullable = false)
     public boolean active = true;
+
+    /** The depot it is based at. */
+    @Column(name = "depot_id")
+    public Long depotId;
 }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.luckygas.route.planning.DeliveryApi;
+import com.luckygas.route.planning.DeliveryClient;
 import com.luckygas.route.planning.Inputs;
 import com.luckygas.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,6 +45,7 @@ class PlanningTest {
     }
 
     long depotId;
+    String area;
     String car;
     String scooter;
 
@@ -56,20 +57,29 @@ class PlanningTest {
         return given().auth().oauth2(TestTokens.driver(id)).contentType(ContentType.JSON);
     }
 
+    /** Each test its own depot, with its own area (its territory) and a car and a scooter driver based there. */
     @BeforeEach
     void fleet() {
         FakeOtherServices.deliveryDown = false;
+        com.luckygas.testing.TestClock.reset();
         String suffix = String.valueOf(IDS.incrementAndGet());
         depotId = office().body(Map.of("name", "Depot " + suffix, "latitude", DEPOT.lat(), "longitude", DEPOT.lon()))
                 .post("/api/routes/depots").then().statusCode(201).extract().<Number>path("id").longValue();
+        area = "信義區" + suffix;
+        FakeOtherServices.AREAS.put(area, depotId);
         long carId = vehicle("CAR-" + suffix, "CAR", 40, 1000);
         long scooterId = vehicle("SCT-" + suffix, "SCOOTER", 3, 60);
         car = "C" + suffix;
         scooter = "S" + suffix;
-        office().body(Map.of("id", car, "name", "Car driver", "vehicleId", carId, "shiftStart", "08:00", "shiftEnd", "18:00"))
-                .post("/api/drivers").then().statusCode(201);
-        office().body(Map.of("id", scooter, "name", "Scooter driver", "vehicleId", scooterId, "shiftStart", "08:00", "shiftEnd", "18:00"))
-                .post("/api/drivers").then().statusCode(201);
+        office().body(Map.of("id", car, "name", "Car driver", "vehicleId", carId, "shiftStart", "08:00", "shiftEnd", "18:00",
+                "depotId", depotId)).post("/api/drivers").then().statusCode(201);
+        office().body(Map.of("id", scooter, "name", "Scooter driver", "vehicleId", scooterId, "shiftStart", "08:00",
+                "shiftEnd", "18:00", "depotId", depotId)).post("/api/drivers").then().statusCode(201);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void realTime() {
+        com.luckygas.testing.TestClock.reset();
     }
 
     static long vehicle(String plate, String kind, int cylinders, double kg) {
@@ -77,21 +87,31 @@ class PlanningTest {
                 .post("/api/vehicles").then().statusCode(201).extract().<Number>path("id").longValue();
     }
 
-    /** A customer about {@code meters} east of the depot, with an order for the date. */
-    static long order(LocalDate date, int meters, String access, String product, int quantity, LocalTime from, LocalTime to,
-                      String closedDays, boolean withCoordinates) {
+    /**
+     * A customer of this test's area about {@code meters} east of the depot, with an order for the
+     * date; {@code closedDays} (closed on the date's weekday) as customer-service reads it.
+     */
+    long order(LocalDate date, int meters, String access, String product, int quantity, LocalTime from, LocalTime to,
+               String closedDays, boolean withCoordinates) {
+        Inputs.ClosedDaysReading reading = closedDays == null ? null
+                : new Inputs.ClosedDaysReading(List.of(date.getDayOfWeek()), List.of(), true, List.of());
+        return order(area, date, meters, access, product, quantity, from, to, closedDays, reading, withCoordinates);
+    }
+
+    static long order(String area, LocalDate date, int meters, String access, String product, int quantity, LocalTime from,
+                      LocalTime to, String closedDays, Inputs.ClosedDaysReading reading, boolean withCoordinates) {
         long id = IDS.incrementAndGet();
         double lon = DEPOT.lon() + meters / (111_000 * Math.cos(Math.toRadians(DEPOT.lat())));
         FakeOtherServices.CUSTOMERS.put(id, new Inputs.Customer(id, "K" + id, "客戶" + id, List.of("0912345678"),
-                "台北市信義區" + id + "號", "信義區", withCoordinates ? BigDecimal.valueOf(DEPOT.lat()) : null,
-                withCoordinates ? BigDecimal.valueOf(lon) : null, List.of(), closedDays, access, "後門", true));
-        FakeOtherServices.ORDERS.put(id, new Inputs.Order(id, id, "K" + id, "客戶" + id, "信義區", date, from, to, "PENDING",
-                900L * quantity, "CASH", "請按電鈴", null, null,
+                "台北市信義區" + id + "號", area, withCoordinates ? BigDecimal.valueOf(DEPOT.lat()) : null,
+                withCoordinates ? BigDecimal.valueOf(lon) : null, List.of(), closedDays, reading, access, "後門", true));
+        FakeOtherServices.ORDERS.put(id, new Inputs.Order(id, id, "K" + id, "客戶" + id, area, date, from, to, "PENDING",
+                900L * quantity, "CASH", "請按電鈴", null, null, null, null, null, null,
                 List.of(new Inputs.OrderItem(product, BigDecimal.valueOf(quantity), BigDecimal.valueOf(900)))));
         return id;
     }
 
-    static long order(LocalDate date, int meters, String access) {
+    long order(LocalDate date, int meters, String access) {
         return order(date, meters, access, "R20", 1, null, null, null, true);
     }
 
@@ -284,11 +304,11 @@ class PlanningTest {
         JsonPath published = office().post("/api/routes/plans/" + planId + "/publish").then().statusCode(200)
                 .body("plan.status", equalTo("PUBLISHED")).extract().jsonPath();
         assertEquals(before + 1, FakeOtherServices.PUBLISHED.size(), "one call to delivery-service");
-        Map.Entry<String, DeliveryApi.RouteAssignment> call = FakeOtherServices.PUBLISHED.get(before);
+        Map.Entry<String, DeliveryClient.RouteAssignment> call = FakeOtherServices.PUBLISHED.get(before);
         assertEquals("OFFICE", call.getKey(), "published with the user's own token");
         assertEquals(planId, call.getValue().routeId());
         assertEquals(stopsOf(plan, car), call.getValue().routes().stream().filter(r -> r.driverId().equals(car))
-                .findFirst().orElseThrow().orderIds());
+                .findFirst().orElseThrow().stops().stream().map(DeliveryClient.RouteAssignment.Stop::orderId).toList());
         assertEquals(3, published.getInt("publication.assigned"));
         // publishing again is harmless: the same assignment
         office().post("/api/routes/plans/" + planId + "/publish").then().statusCode(200);

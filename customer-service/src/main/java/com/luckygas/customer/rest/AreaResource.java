@@ -35,8 +35,12 @@ public class AreaResource {
     public record DepotInput(@Min(1) Long depotId) {
     }
 
-    /** All areas by name, with how many customers each has (one statement). */
+    /**
+     * All areas by name, with how many customers each has (one statement). Also for services:
+     * route-service plans a depot's territory from it, delivery-service filters by depot.
+     */
     @GET
+    @RolesAllowed({"ADMIN", "OFFICE", "SERVICE"})
     public List<AreaView> list() {
         List<Object[]> rows = Area.getEntityManager().createQuery(
                 "select a.name, a.depotId, (select count(c) from Customer c where c.area = a.name) from Area a order by a.name",

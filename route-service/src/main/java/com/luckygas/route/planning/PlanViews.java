@@ -3,7 +3,6 @@ package com.luckygas.route.planning;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.luckygas.route.Depot;
 import com.luckygas.route.planning.store.PlanRoute;
 import com.luckygas.route.planning.store.PlanStop;
 import com.luckygas.route.planning.store.RoutePlan;
@@ -17,19 +16,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Plans as the office and the driver app read them (three statements per plan). */
+/** Plans as the office reads them (three statements per plan). */
 @ApplicationScoped
 public class PlanViews {
 
-    public record StopView(int seq, long orderId, long customerId, String arrival, String serviceStart, String departure,
-                           String windowStart, String windowEnd, Long legDistanceMeters, Long legDurationSeconds,
-                           int cylinders, BigDecimal loadKg, BigDecimal latitude, BigDecimal longitude, JsonNode door) {
+    /**
+     * A stop of a route. {@code state}: in a plan, as when it was made — PLANNED, CARRIED (the
+     * driver set out with it), DONE (delivered) or FAILED; in a driver's day, as it is now — DONE,
+     * FAILED, NEXT, TO_COME or CANCELLED. {@code trip}: the departure from the depot it is served
+     * on ({@code reloadBefore}: back to the depot to reload first); {@code leftDepotAt} on the
+     * first stop of a trip, {@code backAtDepot} on the last.
+     */
+    public record StopView(int seq, long orderId, long customerId, String state, Integer trip, boolean reloadBefore,
+                           String arrival, String serviceStart, String departure, String leftDepotAt, String backAtDepot,
+                           OffsetDateTime finishedAt, String windowStart, String windowEnd, Long legDistanceMeters,
+                           Long legDurationSeconds, int cylinders, BigDecimal loadKg, BigDecimal latitude, BigDecimal longitude,
+                           JsonNode door) {
     }
 
+    /** One departure from the depot: when, back when, which stops, how many cylinders to load. */
+    public record TripView(int trip, String departAt, String returnAt, int stops, int cylinders, BigDecimal loadKg) {
+    }
+
+    /**
+     * One driver's route: his vehicle and shift; {@code setOut}: he had set out when the plan was
+     * made; {@code takesNewOrders} false: he is in the plan only for what he did or carries;
+     * {@code startAt}: where the rest of his day starts; his trips and his break.
+     */
     public record RouteView(String driverId, String driverName, Long vehicleId, String vehiclePlate, String vehicleKind,
                             int capacityCylinders, BigDecimal capacityKg, LocalTime shiftStart, LocalTime shiftEnd,
-                            int stopCount, int cylinders, BigDecimal loadKg, long distanceMeters, long durationSeconds,
-                            String returnAt, List<StopView> stops) {
+                            boolean setOut, boolean takesNewOrders, String startAt, int stopCount, int cylinders,
+                            BigDecimal loadKg, long distanceMeters, long durationSeconds, String returnAt, String breakStart,
+                            String breakEnd, List<TripView> trips, List<StopView> stops) {
     }
 
     public record UnplannedView(long orderId, long customerId, String reason, JsonNode door) {
@@ -51,15 +69,6 @@ public class PlanViews {
         }
     }
 
-    /** The driver's day: his stops in order with what he needs at the door, nothing else. */
-    public record DriverDay(LocalDate date, Long planId, String driverId, String driverName, String vehiclePlate,
-                            String vehicleKind, DepotView depot, String departAt, String returnAt, int cylinders,
-                            BigDecimal loadKg, long cashToCollect, List<StopView> stops) {
-    }
-
-    public record DepotView(long id, String name, String address, BigDecimal latitude, BigDecimal longitude) {
-    }
-
     private final ObjectMapper json;
 
     PlanViews(ObjectMapper json) {
@@ -69,14 +78,14 @@ public class PlanViews {
     public PlanView view(RoutePlan plan) {
         List<PlanRoute> routes = PlanRoute.list("planId = ?1 order by driverId", plan.id);
         List<PlanStop> stops = PlanStop.list("planId = ?1 order by driverId, seq, orderId", plan.id);
-        Map<String, List<StopView>> byDriver = new LinkedHashMap<>();
+        Map<String, List<PlanStop>> byDriver = new LinkedHashMap<>();
         List<UnplannedView> unplanned = new ArrayList<>();
         for (PlanStop s : stops) {
             if (s.driverId == null) {
                 unplanned.add(new UnplannedView(s.orderId, s.customerId,
                         plan.status == RoutePlan.Status.SOLVING && s.plannable ? null : s.unplannedReason, tree(s.door)));
             } else {
-                byDriver.computeIfAbsent(s.driverId, k -> new ArrayList<>()).add(stop(s));
+                byDriver.computeIfAbsent(s.driverId, k -> new ArrayList<>()).add(s);
             }
         }
         List<RouteView> routeViews = routes.stream().map(r -> route(r, byDriver.getOrDefault(r.driverId, List.of()))).toList();
@@ -87,37 +96,35 @@ public class PlanViews {
                 plan.status == RoutePlan.Status.SOLVING ? List.of() : unplanned);
     }
 
-    /** One driver's route of a plan; empty when the driver has none in it. */
-    public DriverDay day(RoutePlan plan, String driverId, LocalDate date) {
-        if (plan == null) {
-            return new DriverDay(date, null, driverId, null, null, null, null, null, null, 0, BigDecimal.ZERO, 0, List.of());
-        }
-        PlanRoute route = PlanRoute.find("planId = ?1 and driverId = ?2", plan.id, driverId).firstResult();
-        Depot depot = Depot.findById(plan.depotId);
-        List<PlanStop> rows = PlanStop.list("planId = ?1 and driverId = ?2 order by seq", plan.id, driverId);
-        List<StopView> stops = rows.stream().map(this::stop).toList();
-        long cash = stops.stream().mapToLong(s -> s.door().path("cashToCollect").asLong()).sum();
-        String departAt = rows.isEmpty() ? null : time((long) rows.get(0).arrivalS - rows.get(0).legDurationS);
-        return new DriverDay(plan.planDate, plan.id, driverId, route == null ? null : route.driverName,
-                route == null ? null : route.vehiclePlate, route == null ? null : route.vehicleKind,
-                new DepotView(depot.id, depot.name, depot.address, depot.latitude, depot.longitude), departAt,
-                route == null || route.returnS == null ? null : time((long) route.returnS),
-                route == null ? 0 : route.cylinders, route == null ? BigDecimal.ZERO : route.loadKg, cash, stops);
-    }
-
-    private RouteView route(PlanRoute r, List<StopView> stops) {
+    private RouteView route(PlanRoute r, List<PlanStop> rows) {
+        List<StopView> stops = rows.stream().map(s -> stop(s, s.state.name())).toList();
         return new RouteView(r.driverId, r.driverName, r.vehicleId, r.vehiclePlate, r.vehicleKind, r.capacityCylinders,
-                r.capacityKg, r.shiftStart, r.shiftEnd, r.stopCount, r.cylinders, r.loadKg, r.distanceM, r.durationS,
-                r.returnS == null ? null : time((long) r.returnS), stops);
+                r.capacityKg, r.shiftStart, r.shiftEnd, r.setOut, r.takesNew, time(r.startS), r.stopCount, r.cylinders,
+                r.loadKg, r.distanceM, r.durationS, time(r.returnS), time(r.breakStartS),
+                r.breakStartS == null ? null : time((long) r.breakStartS + r.breakMinutes * 60L), trips(stops), stops);
     }
 
-    private StopView stop(PlanStop s) {
-        return new StopView(s.seq, s.orderId, s.customerId, time(s.arrivalS), time(s.startS), time(s.departureS),
+    /** The trips of a route's stops (those with a trip): departure, return, stops and load of each. */
+    public static List<TripView> trips(List<StopView> stops) {
+        Map<Integer, List<StopView>> byTrip = new LinkedHashMap<>();
+        stops.stream().filter(s -> s.trip() != null).forEach(s -> byTrip.computeIfAbsent(s.trip(), k -> new ArrayList<>()).add(s));
+        List<TripView> trips = new ArrayList<>();
+        byTrip.forEach((trip, list) -> trips.add(new TripView(trip,
+                list.stream().map(StopView::leftDepotAt).filter(java.util.Objects::nonNull).findFirst().orElse(null),
+                list.stream().map(StopView::backAtDepot).filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElse(null),
+                list.size(), list.stream().mapToInt(StopView::cylinders).sum(),
+                list.stream().map(StopView::loadKg).reduce(BigDecimal.ZERO, BigDecimal::add))));
+        return trips;
+    }
+
+    public StopView stop(PlanStop s, String state) {
+        return new StopView(s.seq == null ? 0 : s.seq, s.orderId, s.customerId, state, s.trip, s.reloadBefore, time(s.arrivalS),
+                time(s.startS), time(s.departureS), time(s.depotDepartureS), time(s.depotReturnS), s.finishedAt,
                 time((long) s.readyS), time((long) s.dueS), s.legDistanceM, s.legDurationS, s.cylinders, s.loadKg,
                 s.latitude, s.longitude, tree(s.door));
     }
 
-    private static String time(Integer seconds) {
+    static String time(Integer seconds) {
         return seconds == null ? null : time(seconds.longValue());
     }
 
@@ -138,7 +145,7 @@ public class PlanViews {
         return p.hardScore == null ? null : p.hardScore == 0;
     }
 
-    private JsonNode tree(String text) {
+    JsonNode tree(String text) {
         try {
             return json.readTree(text);
         } catch (JsonProcessingException e) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Route planning settings ({@code luckygas.routing.*}): how travel is estimated, how long a stop
- * takes, how long a plan may solve.
+ * and a reload take, how long a plan may solve.
  */
 @ConfigMapping(prefix = "luckygas.routing")
 public interface RoutingSettings {
@@ -32,6 +32,13 @@ public interface RoutingSettings {
     /** Added per cylinder carried in. */
     @WithDefault("1M")
     Duration stopPerCylinder();
+
+    /**
+     * Going back to the depot to reload during the shift (several trips a day): the time at the
+     * depot, on top of the travel there and back out.
+     */
+    @WithDefault("10M")
+    Duration reload();
 
     /** The longest a plan may solve, whatever its size. */
     @WithDefault("30S")

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * The background solvers: solverConfig.xml (as the Timefold extension reads it) with each plan's
  * own simulated-annealing starting temperature ({@link Temperature}); one {@link SolverManager}
- * (one solving thread) per temperature, created when first needed and closed at shutdown. Built
+ * per temperature, created when first needed and closed at shutdown, with two solving threads:
+ * two depots plan their day at the same time (the machines have two cores; a third waits). Built
  * with the planner at start (a singleton), so the solver's classes are loaded before any plan.
  */
 @Singleton
@@ -29,7 +30,7 @@ public class Solvers {
 
     public SolverManager<RoutePlanSolution, Long> forPlan(RoutePlanSolution solution) {
         return managers.computeIfAbsent(Temperature.startingSoft(solution), t -> SolverManager.create(
-                factories.forTemperature(t), new SolverManagerConfig().withParallelSolverCount("1")));
+                factories.forTemperature(t), new SolverManagerConfig().withParallelSolverCount("2")));
     }
 
     @PreDestroy

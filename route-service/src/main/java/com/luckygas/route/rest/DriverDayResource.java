@@ -1,14 +1,14 @@
 package com.luckygas.route.rest;
 
 import com.luckygas.common.ProblemException;
-import com.luckygas.route.planning.PlanViews;
+import com.luckygas.route.planning.DriverDays;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.luckygas.route.planning.store.RoutePlan;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -18,29 +18,29 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Path("/api/routes")
 public class DriverDayResource {
 
-    static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
-
-    private final PlanViews views;
+    private final DriverDays days;
     private final JsonWebToken jwt;
+    private final Clock clock;
 
-    DriverDayResource(PlanViews views, JsonWebToken jwt) {
-        this.views = views;
+    DriverDayResource(DriverDays days, JsonWebToken jwt, Clock clock) {
+        this.days = days;
         this.jwt = jwt;
+        this.clock = clock;
     }
 
-    /** Today's (Asia/Taipei) stops of the calling driver; none when no plan names him. */
+    /**
+     * Today's (Asia/Taipei) stops of the calling driver in order, each with its state now (DONE,
+     * FAILED, NEXT, TO_COME, CANCELLED) and estimated times from where he is; his trips and break.
+     * None when no published plan names him.
+     */
     @GET
     @Path("/my/today")
     @RolesAllowed("DRIVER")
-    @Transactional
-    public PlanViews.DriverDay today() {
+    public DriverDays.DriverDay today() {
         String driverId = driverId(jwt);
-        LocalDate today = LocalDate.now(TAIPEI);
-        RoutePlan plan = RoutePlan.find("""
-                from RoutePlan p where p.planDate = ?1 and p.status = ?2
-                and exists (select 1 from PlanRoute r where r.planId = p.id and r.driverId = ?3)
-                order by p.id desc""", today, RoutePlan.Status.PUBLISHED, driverId).firstResult();
-        return views.day(plan, driverId, today);
+        LocalDate today = LocalDate.now(clock);
+        RoutePlan plan = QuarkusTransaction.requiringNew().call(() -> DriverDays.publishedFor(driverId, today));
+        return days.day(plan == null ? null : plan.id, driverId, today, "Bearer " + jwt.getRawToken(), true);
     }
 
     static String driverId(JsonWebToken jwt) {

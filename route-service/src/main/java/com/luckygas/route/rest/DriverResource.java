@@ -3,6 +3,7 @@ package com.luckygas.route.rest;
 import com.luckygas.common.Page;
 import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
+import com.luckygas.route.Depot;
 import com.luckygas.route.Driver;
 import com.luckygas.route.Vehicle;
 import io.quarkus.panache.common.Sort;
@@ -43,24 +44,43 @@ public class DriverResource {
             @Positive Long vehicleId,
             LocalTime shiftStart,
             LocalTime shiftEnd,
+            @Positive Long depotId,
+            LocalTime breakFrom,
+            LocalTime breakUntil,
+            @Min(0) @Max(180) Integer breakMinutes,
             Long version) {
     }
 
+    /** {@code depotId}: his home depot; his break lasts {@code breakMinutes}, starting between {@code breakFrom} and {@code breakUntil}. */
     public record DriverView(String id, String name, String phone, boolean active, Long vehicleId, LocalTime shiftStart,
-                             LocalTime shiftEnd, long version) {
+                             LocalTime shiftEnd, Long depotId, LocalTime breakFrom, LocalTime breakUntil, int breakMinutes,
+                             long version) {
 
         static DriverView of(Driver d) {
-            return new DriverView(d.id, d.name, d.phone, d.active, d.vehicleId, d.shiftStart, d.shiftEnd, d.version);
+            return new DriverView(d.id, d.name, d.phone, d.active, d.vehicleId, d.shiftStart, d.shiftEnd, d.depotId,
+                    d.breakFrom, d.breakUntil, d.breakMinutes, d.version);
         }
     }
 
-    /** Drivers sorted by name, then id. */
+    /** Drivers sorted by name, then id; optionally active ones, or one depot's. */
     @GET
     public Page<DriverView> list(@QueryParam("active") Boolean active,
+                                 @QueryParam("depotId") @Positive Long depotId,
                                  @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10000) int page,
                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         Sort sort = Sort.by("name", "id");
-        return Page.of(active == null ? Driver.findAll(sort) : Driver.find("active", sort, active), page, size, DriverView::of);
+        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+        List<String> where = new java.util.ArrayList<>();
+        if (active != null) {
+            where.add("active = :active");
+            params.and("active", active);
+        }
+        if (depotId != null) {
+            where.add("depotId = :depot");
+            params.and("depot", depotId);
+        }
+        return Page.of(where.isEmpty() ? Driver.findAll(sort) : Driver.find(String.join(" and ", where), sort, params),
+                page, size, DriverView::of);
     }
 
     @GET
@@ -119,14 +139,45 @@ public class DriverResource {
         if (!start.isBefore(end)) {
             throw ProblemException.invalidField("shiftEnd", "must be after shiftStart");
         }
-        if (in.vehicleId() != null && Vehicle.findById(in.vehicleId()) == null) {
-            throw ProblemException.invalidField("vehicleId", "is not a vehicle");
+        LocalTime breakFrom = in.breakFrom() != null ? in.breakFrom() : LocalTime.of(11, 30);
+        LocalTime breakUntil = in.breakUntil() != null ? in.breakUntil() : LocalTime.of(13, 30);
+        int breakMinutes = in.breakMinutes() != null ? in.breakMinutes() : 30;
+        List<Problem.Violation> problems = new java.util.ArrayList<>();
+        if (breakMinutes > 0) {
+            // a break outside the shift could never be taken
+            if (breakFrom.isBefore(start)) {
+                problems.add(new Problem.Violation("breakFrom", "must not be before the shift starts (" + start + ")"));
+            }
+            if (breakUntil.isBefore(breakFrom)) {
+                problems.add(new Problem.Violation("breakUntil", "must not be before breakFrom"));
+            } else if (breakUntil.toSecondOfDay() + breakMinutes * 60 > end.toSecondOfDay()) {
+                problems.add(new Problem.Violation("breakUntil", "leaves no room for a " + breakMinutes
+                        + "-minute break before the shift ends (" + end + ")"));
+            }
+        }
+        Vehicle vehicle = in.vehicleId() == null ? null : Vehicle.findById(in.vehicleId());
+        if (in.vehicleId() != null && vehicle == null) {
+            problems.add(new Problem.Violation("vehicleId", "is not a vehicle"));
+        }
+        Depot depot = in.depotId() == null ? null : Depot.findById(in.depotId());
+        if (in.depotId() != null && depot == null) {
+            problems.add(new Problem.Violation("depotId", "is not a depot"));
+        }
+        if (vehicle != null && depot != null && vehicle.depotId != null && !vehicle.depotId.equals(depot.id)) {
+            problems.add(new Problem.Violation("vehicleId", "is based at another depot (" + vehicle.depotId + ")"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ProblemException(Problem.invalid("The request has invalid fields.", problems));
         }
         d.name = in.name().strip();
         d.phone = in.phone();
         d.vehicleId = in.vehicleId();
         d.shiftStart = start;
         d.shiftEnd = end;
+        d.depotId = in.depotId();
+        d.breakFrom = breakFrom;
+        d.breakUntil = breakUntil;
+        d.breakMinutes = breakMinutes;
     }
 
     private static Driver find(String id) {

@@ -2,7 +2,12 @@ package com.luckygas.route.rest;
 
 import com.luckygas.common.DateParam;
 import com.luckygas.common.ProblemException;
+import com.luckygas.route.planning.DeliveryClient;
+import com.luckygas.route.planning.DriverDays;
+import com.luckygas.route.planning.PlanEdits;
+import com.luckygas.route.planning.PlanPublisher;
 import com.luckygas.route.planning.Planner;
+import com.luckygas.route.planning.RouteChecks;
 import com.luckygas.route.planning.PlanViews;
 import com.luckygas.route.planning.store.RoutePlan;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,28 +56,37 @@ public class PlanResource {
     public record RecommendInput(@NotNull @Positive Long orderId) {
     }
 
-    public record MoveView(PlanViews.PlanView plan, List<Planner.Broken> broken, Object publication, String notPublished) {
+    public record MoveView(PlanViews.PlanView plan, List<RouteChecks.Broken> broken, DeliveryClient.Publication publication,
+                           String notPublished) {
     }
 
-    public record PublishView(PlanViews.PlanView plan, Object publication) {
+    public record PublishView(PlanViews.PlanView plan, DeliveryClient.Publication publication) {
     }
 
-    public record Recommendations(long planId, long orderId, List<Planner.Option> options) {
+    public record Recommendations(long planId, long orderId, List<PlanEdits.Option> options) {
     }
 
     private final Planner planner;
+    private final PlanEdits edits;
+    private final PlanPublisher publisher;
     private final PlanViews views;
+    private final DriverDays days;
     private final JsonWebToken jwt;
 
-    PlanResource(Planner planner, PlanViews views, JsonWebToken jwt) {
+    PlanResource(Planner planner, PlanEdits edits, PlanPublisher publisher, PlanViews views, DriverDays days,
+                 JsonWebToken jwt) {
         this.planner = planner;
+        this.edits = edits;
+        this.publisher = publisher;
         this.views = views;
+        this.days = days;
         this.jwt = jwt;
     }
 
     /**
-     * Plans a day: 202 with the plan (status SOLVING, or READY at once when there is nothing to
-     * plan); poll {@code GET /api/routes/plans/{id}}. 409 while another plan of that day solves.
+     * Plans a depot's day: 202 with the plan (status SOLVING, or READY at once when there is nothing
+     * to plan); poll {@code GET /api/routes/plans/{id}}. 409 while another plan of that depot's day
+     * solves. During the day it starts from now and from what the drivers have done and carry.
      */
     @POST
     public Response plan(@Valid @NotNull PlanInput input) {
@@ -81,17 +95,19 @@ public class PlanResource {
         return Response.accepted(view(id)).location(URI.create("/api/routes/plans/" + id)).build();
     }
 
-    /** The plans of a day, newest first. */
+    /** The plans of a day (of one depot, or all), newest first. */
     @GET
     @Transactional
     public List<PlanViews.Summary> list(@QueryParam("date") String date,
+                                        @QueryParam("depotId") @Positive Long depotId,
                                         @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         LocalDate day = DateParam.parse(date, "date");
         if (day == null) {
             throw ProblemException.invalidField("date", "is required");
         }
-        return RoutePlan.<RoutePlan>find("planDate = ?1 order by id desc", day).page(0, limit).list().stream()
-                .map(PlanViews.Summary::of).toList();
+        var query = depotId == null ? RoutePlan.<RoutePlan>find("planDate = ?1 order by id desc", day)
+                : RoutePlan.<RoutePlan>find("planDate = ?1 and depotId = ?2 order by id desc", day, depotId);
+        return query.page(0, limit).list().stream().map(PlanViews.Summary::of).toList();
     }
 
     @GET
@@ -103,7 +119,7 @@ public class PlanResource {
     @POST
     @Path("/{id}/publish")
     public PublishView publish(@PathParam("id") long id) {
-        Planner.Published published = planner.publish(id, bearer());
+        PlanPublisher.Published published = publisher.publish(id, bearer());
         return new PublishView(view(id), published.publication());
     }
 
@@ -111,7 +127,7 @@ public class PlanResource {
     @POST
     @Path("/{id}/moves")
     public MoveView move(@PathParam("id") long id, @Valid @NotNull MoveInput input) {
-        Planner.MoveResult result = planner.move(id, input.orderId(), input.driverId(), input.position(), input.version(), bearer());
+        PlanEdits.MoveResult result = edits.move(id, input.orderId(), input.driverId(), input.position(), input.version(), bearer());
         return new MoveView(view(id), result.broken(), result.publication(), result.notPublished());
     }
 
@@ -120,25 +136,27 @@ public class PlanResource {
     @Path("/{id}/recommendations")
     public Recommendations recommend(@PathParam("id") long id, @Valid @NotNull RecommendInput input,
                                      @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(50) int limit) {
-        return new Recommendations(id, input.orderId(), planner.recommend(id, input.orderId(), limit, bearer()));
+        return new Recommendations(id, input.orderId(), edits.recommend(id, input.orderId(), limit, bearer()));
     }
 
-    /** One driver's route of a plan: the office for any driver, a driver for himself only (else 404). */
+    /**
+     * One driver's route of a plan as it stands now (states and times as in his day): the office
+     * for any driver, a driver for himself only (else 404).
+     */
     @GET
     @Path("/{id}/routes/{driverId}")
     @RolesAllowed({"ADMIN", "OFFICE", "DRIVER"})
-    @Transactional
-    public PlanViews.DriverDay route(@PathParam("id") long id, @PathParam("driverId") String driverId) {
-        if (jwt.getGroups().contains("DRIVER") && !driverId.equals(DriverDayResource.driverId(jwt))) {
+    public DriverDays.DriverDay route(@PathParam("id") long id, @PathParam("driverId") String driverId) {
+        boolean driver = jwt.getGroups().contains("DRIVER");
+        if (driver && !driverId.equals(DriverDayResource.driverId(jwt))) {
             throw ProblemException.notFound("There is no route of driver " + driverId + " for you.");
         }
-        RoutePlan plan = RoutePlan.findById(id);
-        boolean visible = plan != null && (!jwt.getGroups().contains("DRIVER")
-                || plan.status == RoutePlan.Status.PUBLISHED);
+        RoutePlan plan = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> RoutePlan.findById(id));
+        boolean visible = plan != null && (!driver || plan.status == RoutePlan.Status.PUBLISHED);
         if (!visible) {
             throw ProblemException.notFound("There is no route plan " + id + ".");
         }
-        return views.day(plan, driverId, plan.planDate);
+        return days.day(plan.id, driverId, plan.planDate, bearer(), driver);
     }
 
     private PlanViews.PlanView view(long id) {

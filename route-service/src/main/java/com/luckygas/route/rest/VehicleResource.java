@@ -40,14 +40,16 @@ public class VehicleResource {
             @NotNull @Min(value = 1, message = "must be at least 1: a vehicle that carries nothing cannot deliver")
             @Max(200) Integer capacityCylinders,
             @NotNull @DecimalMin(value = "1", message = "must be at least 1 kg") @DecimalMax("10000") BigDecimal capacityKg,
+            @jakarta.validation.constraints.Positive Long depotId,
             Long version) {
     }
 
+    /** {@code depotId}: the depot it is based at. */
     public record VehicleView(long id, String plate, Vehicle.Kind kind, int capacityCylinders, BigDecimal capacityKg,
-                              boolean active, long version) {
+                              Long depotId, boolean active, long version) {
 
         static VehicleView of(Vehicle v) {
-            return new VehicleView(v.id, v.plate, v.kind, v.capacityCylinders, v.capacityKg, v.active, v.version);
+            return new VehicleView(v.id, v.plate, v.kind, v.capacityCylinders, v.capacityKg, v.depotId, v.active, v.version);
         }
     }
 
@@ -109,6 +111,10 @@ public class VehicleResource {
             throw new ProblemException(new Problem("about:blank", "Conflict", 409, "Plate " + plate + " is already registered.",
                     List.of(new Problem.Violation("plate", "is already registered"))));
         }
+        if (in.depotId() != null && com.luckygas.route.Depot.findById(in.depotId()) == null) {
+            throw ProblemException.invalidField("depotId", "is not a depot");
+        }
+        v.depotId = in.depotId();
         v.plate = plate;
         v.kind = in.kind();
         v.capacityCylinders = in.capacityCylinders();

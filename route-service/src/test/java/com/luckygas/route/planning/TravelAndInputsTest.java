@@ -11,15 +11,13 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** The travel matrices (great-circle estimate, OSRM's table) and reading closed days. */
+/** The travel matrices: the great-circle estimate and OSRM's table. */
 class TravelAndInputsTest {
 
     static final RoutingSettings SETTINGS = new RoutingSettings() {
@@ -29,6 +27,7 @@ class TravelAndInputsTest {
         public Duration stopBase() { return Duration.ofMinutes(4); }
         public Duration stopPerCylinder() { return Duration.ofMinutes(1); }
         public Duration maxSolve() { return Duration.ofSeconds(30); }
+        public Duration reload() { return Duration.ofMinutes(10); }
         public Optional<String> osrmUrl() { return Optional.empty(); }
     };
 
@@ -81,15 +80,5 @@ class TravelAndInputsTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> OsrmMatrix.matrix("http://127.0.0.1:1",
                 List.of(new Coordinates(25, 121)), SETTINGS, new ObjectMapper()));
         assertTrue(e.getMessage().contains("unreachable"), e.getMessage());
-    }
-
-    @Test
-    void closedDaysInChineseAndEnglish() {
-        assertEquals(EnumSet.of(DayOfWeek.SUNDAY), ClosedDays.parse("週日"));
-        assertEquals(EnumSet.of(DayOfWeek.SUNDAY, DayOfWeek.MONDAY), ClosedDays.parse("日、一"));
-        assertEquals(EnumSet.of(DayOfWeek.WEDNESDAY), ClosedDays.parse("星期三公休"));
-        assertEquals(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), ClosedDays.parse("Sat,Sun"));
-        assertEquals(EnumSet.noneOf(DayOfWeek.class), ClosedDays.parse(null));
-        assertEquals(EnumSet.noneOf(DayOfWeek.class), ClosedDays.parse(" "));
     }
 }

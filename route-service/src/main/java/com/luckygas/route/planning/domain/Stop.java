@@ -11,7 +11,8 @@ import ai.timefold.solver.core.api.domain.variable.ShadowVariable;
 /**
  * One order to deliver: where, how much, when the customer accepts it, which vehicles reach the
  * door. Times are seconds from the plan day's midnight (benchmarks use their own unit). The
- * solver places it in a {@link RouteVehicle}'s list; the arrival time follows from the stops before.
+ * solver places it in a {@link RouteVehicle}'s list; its {@link Visit} (times, trip, break) follows
+ * from the stops before, by the vehicle's rules ({@link RouteVehicle#visit}).
  */
 @PlanningEntity
 public class Stop {
@@ -31,7 +32,7 @@ public class Stop {
     private RouteVehicle vehicle;
     private Stop previous;
     private Stop next;
-    private Long arrivalTime;
+    private Visit visit;
 
     public Stop() {
     }
@@ -48,38 +49,39 @@ public class Stop {
         this.access = access;
     }
 
-    @ShadowSources({"vehicle", "previous.arrivalTime"})
-    public Long arrivalTimeSupplier() {
+    @ShadowSources({"vehicle", "previous.visit"})
+    public Visit visitSupplier() {
         if (vehicle == null) {
             return null;
         }
         if (previous == null) {
-            return vehicle.getStartTime() + vehicle.time(vehicle.getDepot(), location);
+            return vehicle.visit(null, this);
         }
-        Long departure = previous.getDepartureTime();
-        return departure == null ? null : departure + vehicle.time(previous.location, location);
+        Visit before = previous.getVisit();
+        return before == null ? null : vehicle.visit(before, this);
     }
 
-    /** When service starts: on arrival, or when the customer's window opens. */
+    public Long getArrivalTime() {
+        return visit == null ? null : visit.arrival();
+    }
+
+    /** When service starts: on arrival, when the customer's window opens, or after a break taken while waiting. */
     public Long getServiceStart() {
-        return arrivalTime == null ? null : Math.max(arrivalTime, readyTime);
+        return visit == null ? null : visit.serviceStart();
     }
 
     public Long getDepartureTime() {
-        Long start = getServiceStart();
-        return start == null ? null : start + serviceDuration;
+        return visit == null ? null : visit.departure();
     }
 
     /** Seconds past the latest start of service (0 when on time). */
     public long getLateness() {
-        Long start = getServiceStart();
-        return start == null ? 0 : Math.max(0, start - dueTime);
+        return visit == null ? 0 : visit.lateness(dueTime);
     }
 
     /** Back at the depot after this (the last) stop. */
     public Long getReturnTime() {
-        Long departure = getDepartureTime();
-        return departure == null || vehicle == null ? null : departure + vehicle.time(location, vehicle.getDepot());
+        return visit == null || vehicle == null ? null : vehicle.returnAfter(visit);
     }
 
     @PlanningId
@@ -142,13 +144,13 @@ public class Stop {
         this.next = next;
     }
 
-    @ShadowVariable(supplierName = "arrivalTimeSupplier")
-    public Long getArrivalTime() {
-        return arrivalTime;
+    @ShadowVariable(supplierName = "visitSupplier")
+    public Visit getVisit() {
+        return visit;
     }
 
-    public void setArrivalTime(Long arrivalTime) {
-        this.arrivalTime = arrivalTime;
+    public void setVisit(Visit visit) {
+        this.visit = visit;
     }
 
     @Override

@@ -12,8 +12,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * What makes a day's routes good. Hard: vehicle capacity (cylinders and kg), vehicle access,
- * customers' time windows, the driver's shift end. Medium: every order planned. Soft: travel
+ * What makes a day's routes good. Hard: vehicle capacity on each trip (cylinders and kg), vehicle
+ * access, customers' time windows, the driver's break within its window, the driver's shift end. Medium: every order planned. Soft: travel
  * (time, or the benchmark's distance), a margin before each window closes, balanced work.
  */
 public class RouteConstraints implements ConstraintProvider {
@@ -23,6 +23,7 @@ public class RouteConstraints implements ConstraintProvider {
     public static final String VEHICLE_ACCESS = "Vehicle access";
     public static final String TIME_WINDOW = "Customer time window";
     public static final String SHIFT_END = "Driver shift end";
+    public static final String BREAK = "Driver break";
     public static final String UNASSIGNED = "Order not planned";
     public static final String TRAVEL = "Travel";
     public static final String LATENESS_MARGIN = "Lateness margin";
@@ -35,7 +36,7 @@ public class RouteConstraints implements ConstraintProvider {
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {
                 capacityCylinders(factory), capacityKg(factory), vehicleAccess(factory), timeWindow(factory),
-                shiftEnd(factory), unassigned(factory), travel(factory), latenessMargin(factory), balance(factory)
+                breakTime(factory), shiftEnd(factory), unassigned(factory), travel(factory), latenessMargin(factory), balance(factory)
         };
     }
 
@@ -45,19 +46,19 @@ public class RouteConstraints implements ConstraintProvider {
      * them for every stop whose arrival time moved, which made up a large part of each move's cost.
      */
 
+    /** Cylinders beyond the vehicle's capacity on any one trip (a vehicle that may not reload makes one trip). */
     Constraint capacityCylinders(ConstraintFactory factory) {
         return factory.forEach(RouteVehicle.class)
-                .filter(vehicle -> vehicle.getCylinders() > vehicle.getCapacityCylinders())
-                .penalizeLong(HardMediumSoftLongScore.ONE_HARD,
-                        vehicle -> vehicle.getCylinders() - vehicle.getCapacityCylinders())
+                .filter(vehicle -> vehicle.getCylindersOverCapacity() > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, RouteVehicle::getCylindersOverCapacity)
                 .asConstraint(CAPACITY_CYLINDERS);
     }
 
+    /** Kilograms (whole, rounded up) beyond the vehicle's capacity on any one trip. */
     Constraint capacityKg(ConstraintFactory factory) {
         return factory.forEach(RouteVehicle.class)
-                .filter(vehicle -> vehicle.getLoadDecikg() > vehicle.getCapacityDecikg())
-                .penalizeLong(HardMediumSoftLongScore.ONE_HARD,
-                        vehicle -> (vehicle.getLoadDecikg() - vehicle.getCapacityDecikg() + 9) / 10)
+                .filter(vehicle -> vehicle.getDecikgOverCapacity() > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, vehicle -> (vehicle.getDecikgOverCapacity() + 9) / 10)
                 .asConstraint(CAPACITY_KG);
     }
 
@@ -73,6 +74,14 @@ public class RouteConstraints implements ConstraintProvider {
                 .filter(stop -> stop.getLateness() > 0)
                 .penalizeLong(HardMediumSoftLongScore.ONE_HARD, Stop::getLateness)
                 .asConstraint(TIME_WINDOW);
+    }
+
+    /** The driver's break started after its latest start (seconds late). */
+    Constraint breakTime(ConstraintFactory factory) {
+        return factory.forEach(Stop.class)
+                .filter(stop -> stop.getVisit() != null && stop.getVisit().breakLateness() > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, stop -> stop.getVisit().breakLateness())
+                .asConstraint(BREAK);
     }
 
     Constraint shiftEnd(ConstraintFactory factory) {

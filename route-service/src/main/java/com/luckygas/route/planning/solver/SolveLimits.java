@@ -43,4 +43,21 @@ public final class SolveLimits {
     public static SolverConfigOverride<RoutePlanSolution> override(int stops, Duration max) {
         return new SolverConfigOverride<RoutePlanSolution>().withTerminationConfig(termination(stops, max));
     }
+
+    /**
+     * A re-plan during the day starts from the routes drivers were given, with only the new orders
+     * to insert: a third of a new plan's time (at least a second), so that the
+     * office has its answer in a few seconds; stopping, as always, once it no longer improves.
+     */
+    public static Duration replanSpent(int stops, Duration max) {
+        Duration third = spent(stops, max).dividedBy(3);
+        Duration atLeast = third.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : third;
+        return atLeast.compareTo(max) < 0 ? atLeast : max;
+    }
+
+    public static SolverConfigOverride<RoutePlanSolution> replan(int stops, Duration max) {
+        Duration spent = replanSpent(stops, max);
+        return new SolverConfigOverride<RoutePlanSolution>().withTerminationConfig(
+                new TerminationConfig().withSpentLimit(spent).withUnimprovedSpentLimit(unimproved(stops, spent)));
+    }
 }

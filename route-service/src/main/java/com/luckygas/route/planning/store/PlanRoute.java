@@ -66,4 +66,32 @@ public class PlanRoute extends PanacheEntityBase {
 
     @Column(name = "return_s")
     public Integer returnS;
+
+    /** False when the driver is in the plan only for what he did or carries (he was not asked to take new stops). */
+    @Column(name = "takes_new", nullable = false)
+    public boolean takesNew = true;
+
+    /** He had set out when the plan was made. */
+    @Column(name = "set_out", nullable = false)
+    public boolean setOut;
+
+    /** Where the rest of his day starts (seconds of the day): the shift start, now, or after what he carries. */
+    @Column(name = "start_s")
+    public Integer startS;
+
+    @Column(name = "break_from")
+    public LocalTime breakFrom;
+
+    @Column(name = "break_until")
+    public LocalTime breakUntil;
+
+    @Column(name = "break_minutes", nullable = false)
+    public int breakMinutes;
+
+    /** Where the plan places his break, if it does. */
+    @Column(name = "break_start_s")
+    public Integer breakStartS;
+
+    @Column(nullable = false)
+    public int trips;
 }

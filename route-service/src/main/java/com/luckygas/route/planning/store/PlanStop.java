@@ -3,11 +3,14 @@ package com.luckygas.route.planning.store;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 
 /**
  * An order of the plan's day: on a route ({@link #driverId}, {@link #seq}) or unplanned with the
@@ -82,4 +85,34 @@ public class PlanStop extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String door;
+
+    /** As when the plan was made: to come, carried by the driver who set out with it, delivered or failed. */
+    public enum State { PLANNED, CARRIED, DONE, FAILED }
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public State state = State.PLANNED;
+
+    /** When it was delivered or failed. */
+    @Column(name = "finished_at")
+    public OffsetDateTime finishedAt;
+
+    /** The departure from the depot it is served on. */
+    public Integer trip;
+
+    /** The vehicle goes back to the depot to reload before this stop. */
+    @Column(name = "reload_before", nullable = false)
+    public boolean reloadBefore;
+
+    /** The first stop of a trip: when the vehicle leaves the depot for it. */
+    @Column(name = "depot_departure_s")
+    public Integer depotDepartureS;
+
+    /** The last stop of a trip: when the vehicle is back at the depot. */
+    @Column(name = "depot_return_s")
+    public Integer depotReturnS;
+
+    /** The office moved it away from this driver, who had set out with it. */
+    @Column(name = "taken_from")
+    public String takenFrom;
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -15,12 +16,24 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * token to read a day's orders for a plan, the user's own to publish or change one (ADR 0002).
  */
 @RegisterRestClient(configKey = "delivery")
-public interface DeliveryApi {
+public interface DeliveryClient {
 
+    /** A day's orders, every status (null) or one. */
     @GET
     @Path("/api/orders")
     Inputs.OrderPage orders(@HeaderParam("Authorization") String authorization, @QueryParam("date") LocalDate date,
                             @QueryParam("status") String status, @QueryParam("page") int page, @QueryParam("size") int size);
+
+    /** A driver's own orders of a day, with his token. */
+    @GET
+    @Path("/api/orders/my")
+    Inputs.OrderPage mine(@HeaderParam("Authorization") String authorization, @QueryParam("date") LocalDate date);
+
+    /** One driver's orders of a day, with an office user's token. */
+    @GET
+    @Path("/api/orders")
+    Inputs.OrderPage ofDriver(@HeaderParam("Authorization") String authorization, @QueryParam("date") LocalDate date,
+                              @QueryParam("driverId") String driverId, @QueryParam("size") int size);
 
     @GET
     @Path("/api/orders/{id}")
@@ -30,8 +43,19 @@ public interface DeliveryApi {
     @Path("/api/products")
     List<Inputs.Product> products(@HeaderParam("Authorization") String authorization);
 
-    record RouteAssignment(long routeId, List<DriverStops> routes, List<Long> release) {
-        public record DriverStops(String driverId, List<Long> orderIds) {
+    /**
+     * A plan's routes: each driver's stops in order with trip and estimates, the orders to release,
+     * and the orders the office took explicitly from the driver who set out with them.
+     */
+    record RouteAssignment(long routeId, List<DriverStops> routes, List<Long> release, List<TakenBack> takenBack) {
+
+        public record DriverStops(String driverId, List<Stop> stops) {
+        }
+
+        public record Stop(long orderId, Integer trip, LocalTime eta, LocalTime tripDeparts) {
+        }
+
+        public record TakenBack(long orderId, String driverId) {
         }
     }
 

@@ -35,7 +35,7 @@ public class Dashboard {
 
     static final String ORDERS = """
             SELECT GROUPING(driver_id) AS by_driver, GROUPING(area) AS by_area, driver_id, area, status, count(*)
-            FROM delivery.orders WHERE requested_date = :day
+            FROM delivery.orders WHERE requested_date = :day AND (:everyArea OR area = ANY(CAST(:areas AS text[])))
             GROUP BY GROUPING SETS ((status), (driver_id, status), (area, status))""";
 
     static final String DELIVERED = """
@@ -43,18 +43,19 @@ public class Dashboard {
             FROM delivery.delivery d
             JOIN delivery.delivery_item i ON i.delivery_id = d.id
             JOIN delivery.product p ON p.code = i.product_code
-            WHERE d.delivery_date = :day AND i.quantity > 0
+            WHERE d.delivery_date = :day AND i.quantity > 0 AND (:everyArea OR d.area = ANY(CAST(:areas AS text[])))
             GROUP BY GROUPING SETS ((i.product_code, p.kind), (d.driver_id, i.product_code, p.kind))""";
 
     static final String CASH = """
             SELECT GROUPING(driver_id) AS all_drivers, driver_id, count(*),
                    coalesce(sum(amount_collected) FILTER (WHERE payment_method = 'CASH'), 0)
-            FROM delivery.delivery WHERE delivery_date = :day
+            FROM delivery.delivery WHERE delivery_date = :day AND (:everyArea OR area = ANY(CAST(:areas AS text[])))
             GROUP BY GROUPING SETS ((), (driver_id))""";
 
     static final String FAILED = """
             SELECT id, customer_code, customer_name, area, driver_id, failure_reason
-            FROM delivery.orders WHERE requested_date = :day AND status = 'FAILED' ORDER BY driver_id, id""";
+            FROM delivery.orders WHERE requested_date = :day AND status = 'FAILED'
+              AND (:everyArea OR area = ANY(CAST(:areas AS text[]))) ORDER BY driver_id, id""";
 
     final EntityManager em;
 
@@ -62,12 +63,17 @@ public class Dashboard {
         this.em = em;
     }
 
-    @SuppressWarnings("unchecked")
     public Day of(LocalDate day) {
+        return of(day, null);
+    }
+
+    /** The day's numbers for the orders and deliveries of these areas (a depot's territory); null: every area. */
+    @SuppressWarnings("unchecked")
+    public Day of(LocalDate day, List<String> territory) {
         Map<String, Long> orders = new TreeMap<>();
         Map<String, Map<String, Long>> byDriver = new TreeMap<>();
         Map<String, Map<String, Long>> byArea = new TreeMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery(ORDERS).setParameter("day", day).getResultList()) {
+        for (Object[] r : (List<Object[]>) filtered(em.createNativeQuery(ORDERS), day, territory).getResultList()) {
             boolean driverRow = ((Number) r[0]).intValue() == 0;
             boolean areaRow = ((Number) r[1]).intValue() == 0;
             long count = ((Number) r[5]).longValue();
@@ -83,7 +89,7 @@ public class Dashboard {
         Map<String, BigDecimal> cylinders = new TreeMap<>();
         Map<String, BigDecimal> flowKg = new TreeMap<>();
         Map<String, Map<String, BigDecimal>> deliveredByDriver = new TreeMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery(DELIVERED).setParameter("day", day).getResultList()) {
+        for (Object[] r : (List<Object[]>) filtered(em.createNativeQuery(DELIVERED), day, territory).getResultList()) {
             BigDecimal stripped = ((BigDecimal) r[4]).stripTrailingZeros();
             BigDecimal quantity = stripped.scale() < 0 ? stripped.setScale(0) : stripped;
             if (((Number) r[0]).intValue() == 1) {
@@ -95,7 +101,7 @@ public class Dashboard {
         long deliveries = 0;
         long cash = 0;
         Map<String, long[]> cashByDriver = new TreeMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery(CASH).setParameter("day", day).getResultList()) {
+        for (Object[] r : (List<Object[]>) filtered(em.createNativeQuery(CASH), day, territory).getResultList()) {
             long[] values = {((Number) r[2]).longValue(), ((Number) r[3]).longValue()};
             if (((Number) r[0]).intValue() == 1) {
                 deliveries = values[0];
@@ -113,10 +119,15 @@ public class Dashboard {
                     deliveredByDriver.getOrDefault(driver, Map.of()), c[1]));
         }
         List<AreaDay> areas = byArea.entrySet().stream().map(e -> new AreaDay(e.getKey(), e.getValue())).toList();
-        List<Failed> failed = ((List<Object[]>) em.createNativeQuery(FAILED).setParameter("day", day).getResultList())
+        List<Failed> failed = ((List<Object[]>) filtered(em.createNativeQuery(FAILED), day, territory).getResultList())
                 .stream().map(r -> new Failed(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                         (String) r[4], (String) r[5])).toList();
         return new Day(day, orders, deliveries, cylinders, flowKg, cash, drivers, areas, failed);
+    }
+
+    private static jakarta.persistence.Query filtered(jakarta.persistence.Query query, LocalDate day, List<String> areas) {
+        return query.setParameter("day", day).setParameter("everyArea", areas == null)
+                .setParameter("areas", areas == null ? new String[0] : areas.toArray(String[]::new));
     }
 
     /** Rows without a driver or area are grouped under "(none)". */

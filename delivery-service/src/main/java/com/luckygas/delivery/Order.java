@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -107,4 +108,22 @@ public class Order extends AuditedEntity {
 
     @Column(name = "created_by")
     public String createdBy;
+
+    /** When the driver set out with it. */
+    @Column(name = "out_at")
+    public OffsetDateTime outAt;
+
+    /** When it was delivered or failed. */
+    @Column(name = "finished_at")
+    public OffsetDateTime finishedAt;
+
+    /** The trip of its published route (a departure from the depot), if route-service published one. */
+    public Integer trip;
+
+    /** The published route's estimated arrival. */
+    public LocalTime eta;
+
+    /** When the order's trip was planned to leave the depot. */
+    @Column(name = "trip_departure")
+    public LocalTime tripDeparture;
 }

@@ -19,7 +19,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -40,7 +42,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OrderBook {
 
-    public static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
+    public static final ZoneId TAIPEI = com.luckygas.common.BusinessClock.TAIPEI;
     private static final Logger LOG = Logger.getLogger(OrderBook.class);
 
     static final BigDecimal MAX_TOTAL = BigDecimal.valueOf(100_000_000L);
@@ -53,12 +55,14 @@ public class OrderBook {
     final PriceBook prices;
     final ObjectMapper mapper;
     final Notifications notifications;
+    final Clock clock;
 
-    OrderBook(EntityManager em, PriceBook prices, ObjectMapper mapper, Notifications notifications) {
+    OrderBook(EntityManager em, PriceBook prices, ObjectMapper mapper, Notifications notifications, Clock clock) {
         this.em = em;
         this.prices = prices;
         this.mapper = mapper;
         this.notifications = notifications;
+        this.clock = clock;
     }
 
     /** The order an earlier request with this Idempotency-Key created, if any; 422 if that request differed. */
@@ -86,7 +90,7 @@ public class OrderBook {
                 return new Created(earlier.get(), false);
             }
         }
-        LocalDate today = LocalDate.now(TAIPEI);
+        LocalDate today = LocalDate.now(clock);
         List<Problem.Violation> violations = new ArrayList<>();
         if (request.requestedDate().isBefore(today)) {
             violations.add(new Problem.Violation("requestedDate", "must be today (" + today + ") or later"));
@@ -186,42 +190,86 @@ public class OrderBook {
 
     /**
      * Publishes a route plan in one transaction: each driver's orders are assigned to him and to
-     * the route (the plan's id), and the plan's unplanned orders that an earlier publication had
-     * assigned go back to PENDING. Orders no longer open (cancelled, out, delivered) are left as
-     * they are and reported; publishing the same plan again changes nothing.
+     * the route (the plan's id) with their trip and estimated arrival, and the plan's unplanned
+     * orders that an earlier publication had assigned go back to PENDING. An order a driver has set
+     * out with stays his (its times are updated) unless the plan takes it from him explicitly
+     * ({@code takenBack}: the office moved it); then it is assigned to its new driver (who fetches
+     * it at the depot) or released. Orders no longer open are left as they are and reported;
+     * publishing the same plan again changes nothing.
      */
     @Transactional
-    public RoutePublication publishRoute(long routeId, Map<String, List<Long>> byDriver, List<Long> release) {
+    public RoutePublication publishRoute(long routeId, List<RouteStop> stops, List<Long> release, Map<Long, String> takenBack) {
         List<Long> all = new ArrayList<>(release);
-        byDriver.values().forEach(all::addAll);
+        stops.forEach(s -> all.add(s.orderId()));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                        "SELECT id, status FROM delivery.orders WHERE id = ANY(CAST(:ids AS bigint[])) FOR UPDATE")
+                        "SELECT id, status, driver_id, route_id FROM delivery.orders WHERE id = ANY(CAST(:ids AS bigint[])) FOR UPDATE")
                 .setParameter("ids", all.toArray(Long[]::new)).getResultList();
-        Map<Long, String> states = rows.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(), r -> (String) r[1]));
+        Map<Long, Object[]> before = rows.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(), r -> r));
+        // orders out with a driver that the plan may move: the office took them from that very driver
+        List<Long> handedBack = takenBack.entrySet().stream().filter(e -> {
+            Object[] row = before.get(e.getKey());
+            return row != null && "OUT_FOR_DELIVERY".equals(row[1]) && e.getValue().equals(row[2]);
+        }).map(Map.Entry::getKey).toList();
         List<RoutePublication.Skipped> skipped = new ArrayList<>();
-        for (Long id : all) {
-            String state = states.get(id);
-            if (state == null || !(state.equals("PENDING") || state.equals("ASSIGNED"))) {
+        int assigned = 0;
+        for (RouteStop stop : stops) {
+            Object[] row = before.get(stop.orderId());
+            String state = row == null ? null : (String) row[1];
+            boolean open = "PENDING".equals(state) || "ASSIGNED".equals(state);
+            boolean carried = "OUT_FOR_DELIVERY".equals(state)
+                    && (stop.driverId().equals(row[2]) || handedBack.contains(stop.orderId()));
+            if (!open && !carried) {
+                skipped.add(new RoutePublication.Skipped(stop.orderId(), state == null ? "NOT_FOUND" : state));
+            } else if ("PENDING".equals(state) || !stop.driverId().equals(row[2]) || !Long.valueOf(routeId).equals(
+                    row[3] == null ? null : ((Number) row[3]).longValue())) {
+                assigned++;
+            }
+        }
+        for (Long id : release) {
+            Object[] row = before.get(id);
+            String state = row == null ? null : (String) row[1];
+            if (!"PENDING".equals(state) && !"ASSIGNED".equals(state) && !handedBack.contains(id)) {
                 skipped.add(new RoutePublication.Skipped(id, state == null ? "NOT_FOUND" : state));
             }
         }
-        int assigned = 0;
-        for (Map.Entry<String, List<Long>> route : byDriver.entrySet()) {
-            assigned += SlowStatementLog.executeUpdate(em.createNativeQuery("""
-                    UPDATE delivery.orders SET status = 'ASSIGNED', driver_id = :driver, route_id = :route,
-                           version = version + 1, updated_at = now()
-                    WHERE id = ANY(CAST(:ids AS bigint[])) AND status IN ('PENDING', 'ASSIGNED')
-                      AND (status = 'PENDING' OR driver_id IS DISTINCT FROM :driver OR route_id IS DISTINCT FROM :route)""")
-                    .setParameter("driver", route.getKey()).setParameter("route", routeId)
-                    .setParameter("ids", route.getValue().toArray(Long[]::new)));
+        if (!stops.isEmpty()) {
+            SlowStatementLog.executeUpdate(em.createNativeQuery("""
+                    UPDATE delivery.orders o SET
+                        status = CASE WHEN o.status = 'OUT_FOR_DELIVERY' AND o.driver_id = s.driver THEN o.status ELSE 'ASSIGNED' END,
+                        out_at = CASE WHEN o.status = 'OUT_FOR_DELIVERY' AND o.driver_id = s.driver THEN o.out_at END,
+                        driver_id = s.driver, route_id = :route, trip = s.trip, eta = s.eta, trip_departure = s.departs,
+                        version = o.version + 1, updated_at = now()
+                    FROM unnest(CAST(:ids AS bigint[]), CAST(:drivers AS text[]), CAST(:trips AS integer[]),
+                                CAST(CAST(:etas AS text[]) AS time[]), CAST(CAST(:departs AS text[]) AS time[]))
+                         AS s(id, driver, trip, eta, departs)
+                    WHERE o.id = s.id
+                      AND (o.status IN ('PENDING', 'ASSIGNED') OR o.status = 'OUT_FOR_DELIVERY'
+                           AND (o.driver_id = s.driver OR o.id = ANY(CAST(:handedBack AS bigint[]))))
+                      AND (o.status = 'PENDING' OR o.driver_id IS DISTINCT FROM s.driver OR o.route_id IS DISTINCT FROM :route
+                           OR o.trip IS DISTINCT FROM s.trip OR o.eta IS DISTINCT FROM s.eta
+                           OR o.trip_departure IS DISTINCT FROM s.departs)""")
+                    .setParameter("route", routeId)
+                    .setParameter("ids", stops.stream().map(RouteStop::orderId).toArray(Long[]::new))
+                    .setParameter("drivers", stops.stream().map(RouteStop::driverId).toArray(String[]::new))
+                    .setParameter("trips", stops.stream().map(RouteStop::trip).toArray(Integer[]::new))
+                    .setParameter("etas", stops.stream().map(s -> s.eta() == null ? null : s.eta().toString()).toArray(String[]::new))
+                    .setParameter("departs", stops.stream().map(s -> s.tripDeparts() == null ? null : s.tripDeparts().toString())
+                            .toArray(String[]::new))
+                    .setParameter("handedBack", handedBack.toArray(Long[]::new)));
         }
         int released = release.isEmpty() ? 0 : SlowStatementLog.executeUpdate(em.createNativeQuery("""
-                UPDATE delivery.orders SET status = 'PENDING', driver_id = NULL, route_id = NULL,
-                       version = version + 1, updated_at = now()
-                WHERE id = ANY(CAST(:ids AS bigint[])) AND status = 'ASSIGNED'""")
-                .setParameter("ids", release.toArray(Long[]::new)));
+                UPDATE delivery.orders SET status = 'PENDING', driver_id = NULL, route_id = NULL, trip = NULL, eta = NULL,
+                       trip_departure = NULL, out_at = NULL, version = version + 1, updated_at = now()
+                WHERE id = ANY(CAST(:ids AS bigint[]))
+                  AND (status = 'ASSIGNED' OR status = 'OUT_FOR_DELIVERY' AND id = ANY(CAST(:handedBack AS bigint[])))""")
+                .setParameter("ids", release.toArray(Long[]::new))
+                .setParameter("handedBack", handedBack.toArray(Long[]::new)));
         return new RoutePublication(assigned, released, skipped);
+    }
+
+    /** One stop of a published route: the order, its driver, trip and estimated times (all optional but the first two). */
+    public record RouteStop(long orderId, String driverId, Integer trip, LocalTime eta, LocalTime tripDeparts) {
     }
 
     /** What publishing a route plan changed: orders newly assigned or moved, released, and skipped. */
@@ -240,14 +288,21 @@ public class OrderBook {
                 .setParameter("ids", orderIds.toArray(Long[]::new)));
     }
 
-    /** The driver sets off: his ASSIGNED orders of the day go OUT_FOR_DELIVERY. */
+    /**
+     * The driver sets off: his ASSIGNED orders of the day for his next trip (all of them when the
+     * route has no trips) go OUT_FOR_DELIVERY, and their customers get a message with the time
+     * to expect him. After a reload at the depot he sets off again with the next trip's.
+     */
     @Transactional
     public int start(String driverId, LocalDate day) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         int started = SlowStatementLog.executeUpdate(em.createNativeQuery("""
-                UPDATE delivery.orders SET status = 'OUT_FOR_DELIVERY', version = version + 1, updated_at = now()
-                WHERE driver_id = :driver AND requested_date = :day AND status = 'ASSIGNED'""")
-                .setParameter("driver", driverId).setParameter("day", day));
-        notifications.onTheWay(driverId, day);
+                UPDATE delivery.orders SET status = 'OUT_FOR_DELIVERY', out_at = :now, version = version + 1, updated_at = now()
+                WHERE driver_id = :driver AND requested_date = :day AND status = 'ASSIGNED'
+                  AND (trip IS NULL OR trip = (SELECT min(trip) FROM delivery.orders
+                                               WHERE driver_id = :driver AND requested_date = :day AND status = 'ASSIGNED'))""")
+                .setParameter("driver", driverId).setParameter("day", day).setParameter("now", now));
+        notifications.onTheWay(driverId, day, now);
         return started;
     }
 
@@ -337,7 +392,8 @@ public class OrderBook {
         if (!violations.isEmpty()) {
             throw new ProblemException(Problem.invalid("The request has invalid fields.", violations));
         }
-        OffsetDateTime now = OffsetDateTime.now(TAIPEI);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        order.finishedAt = now;
         Delivery delivery = new Delivery();
         delivery.orderId = order.id;
         delivery.customerId = order.customerId;
@@ -370,6 +426,7 @@ public class OrderBook {
         if (order.status != Status.FAILED) {
             move(order, Status.FAILED);
             order.failureReason = reason.strip();
+            order.finishedAt = OffsetDateTime.now(clock);
         }
         return view(order);
     }

@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class OrderList {
 
-    public record Filters(LocalDate date, Order.Status status, String driverId, String area, Long customerId) {
+    /** {@code areas}: the orders of these areas only (a depot's territory); null for every area. */
+    public record Filters(LocalDate date, Order.Status status, String driverId, String area, List<String> areas,
+                          Long customerId) {
     }
 
     public Page<OrderView> list(Filters f, int page, int size) {
@@ -40,6 +42,13 @@ public class OrderList {
         if (f.area() != null) {
             where.add("area = :area");
             params.and("area", f.area());
+        }
+        if (f.areas() != null) {
+            if (f.areas().isEmpty()) {
+                return new Page<>(List.of(), page, size, 0);
+            }
+            where.add("area in :areas");
+            params.and("areas", f.areas());
         }
         if (f.customerId() != null) {
             where.add("customerId = :customer");

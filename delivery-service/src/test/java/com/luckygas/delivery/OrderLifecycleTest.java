@@ -102,8 +102,8 @@ class OrderLifecycleTest {
         assign("D7", released);
         office().body(Map.of("reason", "x")).post("/api/orders/" + cancelled + "/cancel").then().statusCode(200);
         Map<String, Object> plan = Map.of("routeId", 4242, "routes", List.of(
-                Map.of("driverId", "D7", "orderIds", List.of(a, b)),
-                Map.of("driverId", "D8", "orderIds", List.of(c, cancelled))), "release", List.of(released));
+                Map.of("driverId", "D7", "stops", stops(a, b)),
+                Map.of("driverId", "D8", "stops", stops(c, cancelled))), "release", List.of(released));
         given().auth().oauth2(TestTokens.token("SERVICE", "service:route-service", "route-service", null))
                 .contentType(ContentType.JSON).body(plan).post("/api/orders/route-assignments").then().statusCode(200)
                 .body("assigned", equalTo(3)).body("released", equalTo(1))
@@ -117,10 +117,99 @@ class OrderLifecycleTest {
         office().body(plan).post("/api/orders/route-assignments").then().statusCode(200)
                 .body("assigned", equalTo(0)).body("released", equalTo(0));
         office().get("/api/orders/" + a).then().body("version", equalTo(version));
-        office().body(Map.of("routeId", 1, "routes", List.of(Map.of("driverId", "D7", "orderIds", List.of(a)),
-                Map.of("driverId", "D7", "orderIds", List.of(b))))).post("/api/orders/route-assignments").then()
+        office().body(Map.of("routeId", 1, "routes", List.of(Map.of("driverId", "D7", "stops", stops(a)),
+                Map.of("driverId", "D7", "stops", stops(b))))).post("/api/orders/route-assignments").then()
                 .statusCode(400).body("violations[0].field", equalTo("routes"));
+        office().body(Map.of("routeId", 1, "routes", List.of(Map.of("driverId", "D7", "stops", stops(a)),
+                Map.of("driverId", "D8", "stops", stops(a))))).post("/api/orders/route-assignments").then()
+                .statusCode(400).body("violations[0].field", equalTo("routes[1].stops[0].orderId"));
         driver("D7").body(plan).post("/api/orders/route-assignments").then().statusCode(403);
+    }
+
+    /** Stops of a route without times (as a plan published before trips existed). */
+    static List<Map<String, Object>> stops(long... ids) {
+        return java.util.Arrays.stream(ids).<Map<String, Object>>mapToObj(id -> Map.of("orderId", id)).toList();
+    }
+
+    static Map<String, Object> stop(long id, int trip, String eta, String tripDeparts) {
+        return Map.of("orderId", id, "trip", trip, "eta", eta, "tripDeparts", tripDeparts);
+    }
+
+    static io.restassured.specification.RequestSpecification service() {
+        return given().auth().oauth2(TestTokens.token("SERVICE", "service:route-service", "route-service", null))
+                .contentType(ContentType.JSON);
+    }
+
+    @Test
+    void aDriverSetsOutWithHisNextTripOnlyAndAStalePlanCannotTakeWhatHeCarries() {
+        java.time.LocalDate day = today().plusDays(3);
+        long first = createId(order(1, day, "R20", 1));
+        long second = createId(order(1, day, "R20", 1));
+        long later = createId(order(2, day, "R20", 1));
+        Map<String, Object> plan = Map.of("routeId", 501, "routes", List.of(Map.of("driverId", "D-TRIP", "stops", List.of(
+                stop(first, 1, "09:10:00", "08:30:00"), stop(second, 1, "09:40:00", "08:30:00"),
+                stop(later, 2, "11:20:00", "10:50:00")))));
+        service().body(plan).post("/api/orders/route-assignments").then().statusCode(200).body("assigned", equalTo(3));
+        office().get("/api/orders/" + second).then().body("trip", equalTo(1)).body("eta", equalTo("09:40:00"));
+
+        // first departure: trip 1's two orders go out, trip 2's stays at the depot
+        driver("D-TRIP").post("/api/orders/my/start?date=" + day).then().statusCode(200).body("updated", equalTo(2));
+        office().get("/api/orders/" + first).then().body("status", equalTo("OUT_FOR_DELIVERY"))
+                .body("outAt", org.hamcrest.Matchers.notNullValue());
+        office().get("/api/orders/" + later).then().body("status", equalTo("ASSIGNED"));
+
+        // a plan made before he set out puts his carried order on another driver: it stays his
+        Map<String, Object> stale = Map.of("routeId", 502, "routes", List.of(
+                Map.of("driverId", "D-TRIP", "stops", List.of(stop(second, 1, "09:35:00", "08:30:00"))),
+                Map.of("driverId", "D-OTHER", "stops", List.of(stop(first, 1, "09:00:00", "08:30:00")))));
+        service().body(stale).post("/api/orders/route-assignments").then().statusCode(200)
+                .body("skipped.orderId", contains((int) first)).body("skipped.status", contains("OUT_FOR_DELIVERY"));
+        office().get("/api/orders/" + first).then().body("driverId", equalTo("D-TRIP")).body("status", equalTo("OUT_FOR_DELIVERY"));
+        // his own carried order's estimate is updated, and it stays out with him
+        office().get("/api/orders/" + second).then().body("eta", equalTo("09:35:00")).body("status", equalTo("OUT_FOR_DELIVERY"));
+
+        // the office takes one back explicitly: it goes to the other driver, who fetches it at the depot
+        Map<String, Object> moved = Map.of("routeId", 503, "routes", List.of(
+                Map.of("driverId", "D-OTHER", "stops", List.of(stop(first, 1, "10:00:00", "09:30:00")))),
+                "takenBack", List.of(Map.of("orderId", first, "driverId", "D-TRIP")));
+        service().body(moved).post("/api/orders/route-assignments").then().statusCode(200).body("assigned", equalTo(1));
+        office().get("/api/orders/" + first).then().body("driverId", equalTo("D-OTHER")).body("status", equalTo("ASSIGNED"))
+                .body("outAt", equalTo(null));
+        // taken back by naming the wrong driver: nothing moves
+        service().body(Map.of("routeId", 504, "routes", List.of(), "release", List.of(second),
+                        "takenBack", List.of(Map.of("orderId", second, "driverId", "D-OTHER"))))
+                .post("/api/orders/route-assignments").then().statusCode(200).body("released", equalTo(0))
+                .body("skipped.orderId", contains((int) second));
+
+        // back at the depot, he sets out again: trip 2
+        driver("D-TRIP").body(completion("R20", 1, 1)).post("/api/orders/" + second + "/complete").then().statusCode(200);
+        office().get("/api/orders/" + second).then().body("finishedAt", org.hamcrest.Matchers.notNullValue());
+        driver("D-TRIP").post("/api/orders/my/start?date=" + day).then().statusCode(200).body("updated", equalTo(1));
+        office().get("/api/orders/" + later).then().body("status", equalTo("OUT_FOR_DELIVERY"));
+    }
+
+    @Test
+    void theOrdersListAndTheDashboardCanBeOfOneDepot() {
+        java.time.LocalDate day = today().plusDays(4);
+        long taipei = createId(order(1, day, "R20", 1));   // customer 1: 中正區, depot 1
+        long banqiao = createId(order(2, day, "R20", 1));  // customer 2: 板橋區, depot 2
+        office().queryParam("date", day.toString()).queryParam("depotId", 1).get("/api/orders").then().statusCode(200)
+                .body("items.id", contains((int) taipei)).body("total", equalTo(1));
+        office().queryParam("date", day.toString()).queryParam("depotId", 2).get("/api/orders").then().statusCode(200)
+                .body("items.id", contains((int) banqiao));
+        office().queryParam("date", day.toString()).queryParam("depotId", 99).get("/api/orders").then().statusCode(200)
+                .body("total", equalTo(0));
+        office().queryParam("date", day.toString()).queryParam("depotId", 1).get("/api/reports/dashboard").then()
+                .statusCode(200).body("orders.PENDING", equalTo(1)).body("areas.area", contains("中正區"));
+        office().queryParam("date", day.toString()).get("/api/reports/dashboard").then()
+                .statusCode(200).body("orders.PENDING", equalTo(2));
+        office().queryParam("depotId", "x").get("/api/orders").then().statusCode(400);
+        FakeCustomerService.down = true;
+        try {
+            office().queryParam("depotId", 1).get("/api/orders").then().statusCode(503).contentType("application/problem+json");
+        } finally {
+            FakeCustomerService.down = false;
+        }
     }
 
     @Test

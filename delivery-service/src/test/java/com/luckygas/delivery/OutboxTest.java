@@ -109,6 +109,36 @@ class OutboxTest {
     }
 
     @Test
+    void theMessageSaysWhenToExpectTheDriverFromHisRouteAndHowLateHeLeft() throws Exception {
+        java.time.LocalDate day = today().plusDays(5);
+        long id = createId(order(1, day, "R20", 1));
+        OrderLifecycleTest.service().body(java.util.Map.of("routeId", 601, "routes", List.of(java.util.Map.of("driverId", "D-ETA",
+                "stops", List.of(OrderLifecycleTest.stop(id, 1, "10:47:00", "09:00:00"))))))
+                .post("/api/orders/route-assignments").then().statusCode(200);
+        // he leaves 20 minutes after the trip's planned departure: expected at 11:07, so 11:00–11:30
+        com.luckygas.testing.TestClock.set(day.atTime(9, 20));
+        try {
+            driver("D-ETA").post("/api/orders/my/start?date=" + day).then().statusCode(200);
+        } finally {
+            com.luckygas.testing.TestClock.reset();
+        }
+        sender.sendDue();
+        assertTrue(gateway.sent().stream().anyMatch(s -> s.text().contains("司機已出發，預計約11:00–11:30送達")),
+                gateway.sent().toString());
+    }
+
+    @Test
+    void theWindowIsTheEstimateShiftedByTheLateDepartureInHalfAnHour() {
+        java.time.LocalTime t = java.time.LocalTime.of(9, 0);
+        assertEquals("約10:40–11:10", Notifications.window(java.time.LocalTime.of(10, 47), t, t));
+        assertEquals("約10:30–11:00", Notifications.window(java.time.LocalTime.of(10, 40), t, t.minusMinutes(30)),
+                "leaving early does not make him earlier than planned");
+        assertEquals("約11:00–11:30", Notifications.window(java.time.LocalTime.of(10, 47), t, t.plusMinutes(20)));
+        assertEquals(null, Notifications.window(null, t, t));
+        assertEquals(null, Notifications.window(java.time.LocalTime.of(23, 50), t, t), "not past midnight");
+    }
+
+    @Test
     void backoffGrowsAndIsCapped() {
         assertEquals(30, NotificationSender.backoff(1).toSeconds());
         assertEquals(60, NotificationSender.backoff(2).toSeconds());

@@ -185,11 +185,14 @@ class QueryPlanTest {
 
     @Test
     void dashboardOfTheDayReadsOnlyThatDay() throws Exception {
-        Map<String, Object> day = Map.of("day", DAY);
-        assertIndexes(scansOfNamed(Dashboard.ORDERS, day), "orders_date_status_idx");
-        assertIndexes(scansOfNamed(Dashboard.DELIVERED, day), "delivery_date_idx", "delivery_item_pkey");
-        assertIndexes(scansOfNamed(Dashboard.CASH, day), "delivery_date_idx");
-        assertIndexes(scansOfNamed(Dashboard.FAILED, day), "orders_date_status_idx");
+        // every area, and one depot's areas
+        for (Map<String, Object> day : List.of(Map.<String, Object>of("day", DAY, "everyArea", true, "areas", new String[0]),
+                Map.<String, Object>of("day", DAY, "everyArea", false, "areas", new String[] {"區7", "區8"}))) {
+            assertIndexes(scansOfNamed(Dashboard.ORDERS, day), "orders_date_status_idx");
+            assertIndexes(scansOfNamed(Dashboard.DELIVERED, day), "delivery_date_idx", "delivery_item_pkey");
+            assertIndexes(scansOfNamed(Dashboard.CASH, day), "delivery_date_idx");
+            assertIndexes(scansOfNamed(Dashboard.FAILED, day), "orders_date_status_idx");
+        }
     }
 
     /** Runs an order list as the service does and EXPLAINs each statement Hibernate sent for it. */
@@ -223,33 +226,33 @@ class QueryPlanTest {
     @Test
     void theBoardsOrderListsUseTheirIndexes() throws Exception {
         // the day's orders, by status, by driver, by area
-        for (List<String> plan : orderList(new OrderList.Filters(DAY, null, null, null, null), List.of(DAY))) {
+        for (List<String> plan : orderList(new OrderList.Filters(DAY, null, null, null, null, null), List.of(DAY))) {
             assertIndexes(plan);
         }
-        List<List<String>> byStatus = orderList(new OrderList.Filters(DAY, Order.Status.PENDING, null, null, null),
+        List<List<String>> byStatus = orderList(new OrderList.Filters(DAY, Order.Status.PENDING, null, null, null, null),
                 List.of(DAY, "PENDING"));
         assertIndexes(byStatus.get(0), "orders_date_status_idx");
         assertIndexes(byStatus.get(1), "order_item_pkey");
         assertIndexes(byStatus.get(2), "orders_date_status_idx");
-        List<List<String>> byDriver = orderList(new OrderList.Filters(DAY, null, "D3", null, null), List.of(DAY, "D3"));
+        List<List<String>> byDriver = orderList(new OrderList.Filters(DAY, null, "D3", null, null, null), List.of(DAY, "D3"));
         assertIndexes(byDriver.get(0), "orders_driver_date_idx");
         assertIndexes(byDriver.get(2), "orders_driver_date_idx");
-        for (List<String> plan : orderList(new OrderList.Filters(DAY, null, null, "區7", null), List.of(DAY, "區7"))) {
+        for (List<String> plan : orderList(new OrderList.Filters(DAY, null, null, "區7", null, null), List.of(DAY, "區7"))) {
             assertIndexes(plan);
         }
     }
 
     @Test
     void aCustomersOrdersAndTheNewestOrdersUseTheirIndexes() throws Exception {
-        List<List<String>> byCustomer = orderList(new OrderList.Filters(null, null, null, null, 500007L), List.of(500007L));
+        List<List<String>> byCustomer = orderList(new OrderList.Filters(null, null, null, null, null, 500007L), List.of(500007L));
         assertIndexes(byCustomer.get(0), "orders_customer_idx");
         assertIndexes(byCustomer.get(2), "orders_customer_idx");
         // the whole list, newest first: the page walks the date index (its total counts every order)
-        List<List<String>> all = orderList(new OrderList.Filters(null, null, null, null, null), List.of());
+        List<List<String>> all = orderList(new OrderList.Filters(null, null, null, null, null, null), List.of());
         assertIndexes(all.get(0), "orders_requested_date_idx");
         assertIndexes(all.get(1), "order_item_pkey");
         // the open orders of every day (few among many delivered ones)
-        for (List<String> plan : orderList(new OrderList.Filters(null, Order.Status.PENDING, null, null, null),
+        for (List<String> plan : orderList(new OrderList.Filters(null, Order.Status.PENDING, null, null, null, null),
                 List.of("PENDING"))) {
             assertIndexes(plan);
         }
@@ -302,7 +305,7 @@ class QueryPlanTest {
                 "delivery_customer_idx", "delivery_archive_customer_idx");
         assertIndexes(genericScansOfNamed(CustomerHistory.NEXT_PAGE, Map.of("customer", 500007L, "limit", 50,
                 "at", "2039-04-01 08:00+08", "id", 900000000L)), "delivery_customer_idx", "delivery_archive_customer_idx");
-        Map<String, Object> day = Map.of("day", DAY);
+        Map<String, Object> day = Map.of("day", DAY, "everyArea", false, "areas", "{區7}");
         assertIndexes(genericScansOfNamed(Dashboard.ORDERS, day), "orders_date_status_idx");
         assertIndexes(genericScansOfNamed(Dashboard.DELIVERED, day), "delivery_date_idx");
         assertIndexes(genericScansOfNamed(Dashboard.CASH, day), "delivery_date_idx");

@@ -18,6 +18,7 @@ import com.luckygas.delivery.Dtos.Unassignment;
 import com.luckygas.delivery.Order;
 import com.luckygas.delivery.OrderBook;
 import com.luckygas.delivery.OrderList;
+import com.luckygas.delivery.Territories;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -53,13 +54,18 @@ public class OrderResource {
     private final OrderBook book;
     private final OrderList orders;
     private final CustomerDirectory customers;
+    private final Territories territories;
     private final JsonWebToken jwt;
+    private final java.time.Clock clock;
 
-    OrderResource(OrderBook book, OrderList orders, @RestClient CustomerDirectory customers, JsonWebToken jwt) {
+    OrderResource(OrderBook book, OrderList orders, @RestClient CustomerDirectory customers, Territories territories,
+                  JsonWebToken jwt, java.time.Clock clock) {
         this.book = book;
         this.orders = orders;
         this.customers = customers;
+        this.territories = territories;
         this.jwt = jwt;
+        this.clock = clock;
     }
 
     /**
@@ -93,11 +99,12 @@ public class OrderResource {
                                 @QueryParam("status") String status,
                                 @QueryParam("driverId") String driverId,
                                 @QueryParam("area") String area,
+                                @QueryParam("depotId") @Positive Long depotId,
                                 @QueryParam("customerId") Long customerId,
                                 @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10000) int page,
                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return orders.list(new OrderList.Filters(DateParam.parse(date, "date"), EnumParam.parse(Order.Status.class, status, "status"), driverId,
-                area, customerId), page, size);
+                area, depotId == null ? null : territories.areasOf(depotId), customerId), page, size);
     }
 
     /** The calling driver's orders of a day (default today), in requested order of time window. */
@@ -106,8 +113,8 @@ public class OrderResource {
     @RolesAllowed("DRIVER")
     public Page<OrderView> mine(@QueryParam("date") String date) {
         Caller caller = Caller.of(jwt);
-        LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(OrderBook.TAIPEI));
-        return orders.list(new OrderList.Filters(day, null, caller.driverId(), null, null), 0, 200);
+        LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(clock));
+        return orders.list(new OrderList.Filters(day, null, caller.driverId(), null, null, null), 0, 200);
     }
 
     @GET
@@ -133,29 +140,57 @@ public class OrderResource {
     }
 
     /**
-     * route-service publishing a plan: every driver's orders in one call (the route id is the
-     * plan's); the plan's unplanned orders are released if an earlier publication assigned them.
+     * route-service publishing a plan: every driver's stops in one call (the route id is the
+     * plan's), each with its trip and estimated arrival; the plan's unplanned orders are released
+     * if an earlier publication assigned them; {@code takenBack} names orders the office explicitly
+     * took from the driver who set out with them.
      */
     @POST
     @Path("/route-assignments")
     @RolesAllowed({"ADMIN", "OFFICE", "SERVICE"})
     public OrderBook.RoutePublication publishRoute(@Valid @NotNull RouteAssignment request) {
-        java.util.Map<String, List<Long>> byDriver = new java.util.LinkedHashMap<>();
-        for (RouteAssignment.DriverStops route : request.routes()) {
-            if (byDriver.putIfAbsent(route.driverId(), route.orderIds()) != null) {
+        java.util.Set<String> drivers = new java.util.HashSet<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        List<OrderBook.RouteStop> stops = new java.util.ArrayList<>();
+        for (int r = 0; r < request.routes().size(); r++) {
+            RouteAssignment.DriverStops route = request.routes().get(r);
+            if (!drivers.add(route.driverId())) {
                 throw ProblemException.invalidField("routes", "names driver " + route.driverId() + " twice");
             }
+            for (int i = 0; i < route.stops().size(); i++) {
+                RouteAssignment.Stop stop = route.stops().get(i);
+                if (!seen.add(stop.orderId())) {
+                    throw ProblemException.invalidField("routes[" + r + "].stops[" + i + "].orderId",
+                            "order " + stop.orderId() + " is on two routes");
+                }
+                stops.add(new OrderBook.RouteStop(stop.orderId(), route.driverId(), stop.trip(), stop.eta(), stop.tripDeparts()));
+            }
         }
-        return book.publishRoute(request.routeId(), byDriver, request.release() == null ? List.of() : request.release());
+        java.util.Map<Long, String> takenBack = new java.util.HashMap<>();
+        if (request.takenBack() != null) {
+            request.takenBack().forEach(t -> takenBack.put(t.orderId(), t.driverId()));
+        }
+        return book.publishRoute(request.routeId(), stops, request.release() == null ? List.of() : request.release(), takenBack);
     }
 
     public record RouteAssignment(
             @NotNull @Positive Long routeId,
             @NotNull @Size(max = 100) List<@NotNull @Valid DriverStops> routes,
-            @Size(max = 2000) List<@NotNull Long> release) {
+            @Size(max = 2000) List<@NotNull Long> release,
+            @Size(max = 2000) List<@NotNull @Valid TakenBack> takenBack) {
 
+        /** A driver's stops in the order of his route. */
         public record DriverStops(@NotBlank @Size(max = 32) String driverId,
-                                  @NotNull @Size(max = 1000) List<@NotNull Long> orderIds) {
+                                  @NotNull @Size(max = 1000) List<@NotNull @Valid Stop> stops) {
+        }
+
+        /** An order on the route: its trip (a departure from the depot), estimated arrival, and when its trip leaves. */
+        public record Stop(@NotNull @Positive Long orderId, @Min(1) @Max(100) Integer trip, java.time.LocalTime eta,
+                           java.time.LocalTime tripDeparts) {
+        }
+
+        /** An order the office took from the driver who set out with it. */
+        public record TakenBack(@NotNull @Positive Long orderId, @NotBlank @Size(max = 32) String driverId) {
         }
     }
 
@@ -166,13 +201,16 @@ public class OrderResource {
         return new BatchResult(book.unassign(request.orderIds()));
     }
 
-    /** The driver sets off: his assigned orders of the day (default today) go out for delivery. */
+    /**
+     * The driver sets off: his assigned orders of the day (default today) for his next trip go out
+     * for delivery; after a reload at the depot, calling it again takes the next trip's.
+     */
     @POST
     @Path("/my/start")
     @RolesAllowed("DRIVER")
     public BatchResult start(@QueryParam("date") String date) {
         Caller caller = Caller.of(jwt);
-        LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(OrderBook.TAIPEI));
+        LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(clock));
         return new BatchResult(book.start(caller.driverId(), day));
     }
 

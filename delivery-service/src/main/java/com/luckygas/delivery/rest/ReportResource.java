@@ -5,8 +5,8 @@ import com.luckygas.common.ProblemException;
 import com.luckygas.delivery.Dashboard;
 import com.luckygas.delivery.MonthlyTable;
 import com.luckygas.delivery.MonthlyReport;
-import com.luckygas.delivery.OrderBook;
 import com.luckygas.delivery.RunOutForecast;
+import com.luckygas.delivery.Territories;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,11 +28,16 @@ public class ReportResource {
     private final Dashboard dashboard;
     private final MonthlyReport monthly;
     private final RunOutForecast forecast;
+    private final Territories territories;
+    private final java.time.Clock clock;
 
-    ReportResource(Dashboard dashboard, MonthlyReport monthly, RunOutForecast forecast) {
+    ReportResource(Dashboard dashboard, MonthlyReport monthly, RunOutForecast forecast, Territories territories,
+                   java.time.Clock clock) {
         this.dashboard = dashboard;
         this.monthly = monthly;
         this.forecast = forecast;
+        this.territories = territories;
+        this.clock = clock;
     }
 
     /**
@@ -47,7 +52,7 @@ public class ReportResource {
                                         @QueryParam("area") String area, @QueryParam("date") String date,
                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10000) int page,
                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(OrderBook.TAIPEI));
+        LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(clock));
         return forecast.list(day, within, area == null || area.isBlank() ? null : area.strip(), page, size);
     }
 
@@ -99,12 +104,14 @@ public class ReportResource {
     /**
      * One day (default today, Taipei): orders by status, per driver and per area; deliveries,
      * cylinders per product, kg of flow gas and cash collected, in all and per driver; the failed
-     * stops with their reasons.
+     * stops with their reasons. With {@code depotId}: the orders and deliveries of that depot's
+     * areas only.
      */
     @GET
     @Path("/dashboard")
-    public Dashboard.Day dashboard(@QueryParam("date") String date) {
-        LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(OrderBook.TAIPEI));
-        return dashboard.of(day);
+    public Dashboard.Day dashboard(@QueryParam("date") String date,
+                                   @QueryParam("depotId") @jakarta.validation.constraints.Positive Long depotId) {
+        LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(clock));
+        return dashboard.of(day, depotId == null ? null : territories.areasOf(depotId));
     }
 }

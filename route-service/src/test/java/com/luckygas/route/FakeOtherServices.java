@@ -40,6 +40,8 @@ public class FakeOtherServices {
     public static final List<Map.Entry<String, DeliveryClient.RouteAssignment>> PUBLISHED = new CopyOnWriteArrayList<>();
     /** When set, delivery-service answers 500 to everything. */
     public static volatile boolean deliveryDown;
+    /** When set, delivery-service answers 500 to publications only. */
+    public static volatile boolean publishingDown;
 
     @Inject
     JWTParser parser;
@@ -130,7 +132,7 @@ public class FakeOtherServices {
     @Path("/orders/route-assignments")
     public Response publish(@HeaderParam("Authorization") String authorization, DeliveryClient.RouteAssignment assignment) {
         String role = role(authorization);
-        if (deliveryDown) {
+        if (deliveryDown || publishingDown) {
             return Response.serverError().build();
         }
         if (!"OFFICE".equals(role) && !"ADMIN".equals(role) && !"SERVICE".equals(role)) {

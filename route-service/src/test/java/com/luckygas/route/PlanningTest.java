@@ -61,6 +61,7 @@ class PlanningTest {
     @BeforeEach
     void fleet() {
         FakeOtherServices.deliveryDown = false;
+        FakeOtherServices.publishingDown = false;
         com.luckygas.testing.TestClock.reset();
         String suffix = String.valueOf(IDS.incrementAndGet());
         depotId = office().body(Map.of("name", "Depot " + suffix, "latitude", DEPOT.lat(), "longitude", DEPOT.lon()))
@@ -392,15 +393,25 @@ class PlanningTest {
 
         // a published plan whose re-publication fails: the move is saved, and the answer says it is not published
         office().post("/api/routes/plans/" + planId + "/publish").then().statusCode(200);
-        FakeOtherServices.deliveryDown = true;
+        FakeOtherServices.publishingDown = true;
         try {
             JsonPath moved = office().body(Map.of("orderId", b, "driverId", car)).post("/api/routes/plans/" + planId + "/moves")
                     .then().statusCode(200).extract().jsonPath();
             assertTrue(moved.getString("notPublished").contains("publish the plan again"), moved.prettify());
             assertTrue(stopsOf(moved, "plan.", car).contains(b));
         } finally {
+            FakeOtherServices.publishingDown = false;
+        }
+        // delivery-service not answering at all: the drivers' state cannot be known, so no move is made
+        long before = office().get("/api/routes/plans/" + planId).then().extract().jsonPath().getLong("version");
+        FakeOtherServices.deliveryDown = true;
+        try {
+            office().body(Map.of("orderId", b, "driverId", scooter)).post("/api/routes/plans/" + planId + "/moves")
+                    .then().statusCode(503).contentType("application/problem+json");
+        } finally {
             FakeOtherServices.deliveryDown = false;
         }
+        assertEquals(before, office().get("/api/routes/plans/" + planId).then().extract().jsonPath().getLong("version"));
         JsonPath republished = office().body(Map.of("orderId", b, "driverId", car)).post("/api/routes/plans/" + planId + "/moves")
                 .then().statusCode(200).extract().jsonPath();
         org.junit.jupiter.api.Assertions.assertNull(republished.getString("notPublished"));

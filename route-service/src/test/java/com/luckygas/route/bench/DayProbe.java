@@ -1,6 +1,6 @@
 package com.luckygas.route.bench;
 
-import com.luckygas.route.planning.Problem;
+import com.luckygas.route.planning.DayProblem;
 import com.luckygas.route.planning.domain.RoutePlanSolution;
 import com.luckygas.route.planning.domain.Stop;
 import com.luckygas.route.planning.solver.SolveLimits;
@@ -22,7 +22,7 @@ public final class DayProbe {
         for (String seedText : args[0].split(",")) {
             long seed = Long.parseLong(seedText);
             for (int r = 0; r < runs; r++) {
-                Problem problem = SyntheticDay.problem(150, 5, 3, seed);
+                DayProblem problem = SyntheticDay.oneDepot(150, 5, 3, seed);
                 RoutePlanSolution solution = problem.solution();
                 long t = args.length > 2 && !"derived".equals(args[2]) ? Long.parseLong(args[2]) : Temperature.startingSoft(solution);
                 long start = System.nanoTime();

@@ -3,7 +3,7 @@ package com.luckygas.route.bench;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.impl.solver.DefaultSolver;
-import com.luckygas.route.planning.Problem;
+import com.luckygas.route.planning.DayProblem;
 import com.luckygas.route.planning.domain.RoutePlanSolution;
 import com.luckygas.route.planning.domain.RouteVehicle;
 import com.luckygas.route.planning.domain.Stop;
@@ -142,9 +142,9 @@ public final class VrpBench {
         long[] speeds = new long[runs];
         List<String> scores = new ArrayList<>();
         RoutePlanSolution last = null;
-        Problem problem = null;
+        DayProblem problem = null;
         for (int r = 0; r < runs; r++) {
-            problem = SyntheticDay.problem(orders, cars, scooters, 42 + r);
+            problem = SyntheticDay.oneDepot(orders, cars, scooters, 42 + r);
             long start = System.nanoTime();
             last = solve(problem.solution(), orders, max);
             times[r] = (System.nanoTime() - start) / 1e6;

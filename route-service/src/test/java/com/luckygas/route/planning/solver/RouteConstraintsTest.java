@@ -68,6 +68,33 @@ class RouteConstraintsTest {
     }
 
     @Test
+    void aVehicleThatReloadsIsOverCapacityOnlyByWhatOneTripCannotHold() {
+        RouteVehicle scooter = vehicle(VehicleKind.SCOOTER, 3, 1000, 100_000).reloading(600);
+        // 2 + 3 cylinders: a reload between them, each trip within the 3 cylinders
+        VERIFIER.verifyThat(RouteConstraints::capacityCylinders)
+                .given(route(scooter, stop("a", 1, 2, 40), stop("b", 2, 3, 60)).toArray())
+                .penalizesBy(0);
+        // one stop of 5 cylinders is a trip of its own, 2 over
+        RouteVehicle another = vehicle(VehicleKind.SCOOTER, 3, 1000, 100_000).reloading(600);
+        VERIFIER.verifyThat(RouteConstraints::capacityCylinders)
+                .given(route(another, stop("a", 1, 1, 20), stop("big", 2, 5, 100)).toArray())
+                .penalizesBy(2);
+    }
+
+    @Test
+    void theBreakPenalisesTheSecondsItStartsAfterItsLatestStart() {
+        // busy at a until 100 + 400 = 500; the break may start from 100, at the latest 200: 300 s late
+        RouteVehicle car = vehicle(VehicleKind.CAR, 20, 1000, 100_000).withBreak(100, 200, 60, true);
+        VERIFIER.verifyThat(RouteConstraints::breakTime)
+                .given(route(car, stop("a", 1, 0, 100_000, 400, Access.ANY), stop("b", 2, 0, 100_000, 0, Access.ANY)).toArray())
+                .penalizesBy(300);
+        RouteVehicle onTime = vehicle(VehicleKind.CAR, 20, 1000, 100_000).withBreak(100, 2000, 60, true);
+        VERIFIER.verifyThat(RouteConstraints::breakTime)
+                .given(route(onTime, stop("a", 1, 0, 100_000, 400, Access.ANY), stop("b", 2, 0, 100_000, 0, Access.ANY)).toArray())
+                .penalizesBy(0);
+    }
+
+    @Test
     void capacityInKgPenalisesTheExcessInWholeKg() {
         RouteVehicle car = vehicle(VehicleKind.CAR, 20, 100, 100_000);
         VERIFIER.verifyThat(RouteConstraints::capacityKg)

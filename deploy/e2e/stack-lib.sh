@@ -11,7 +11,9 @@
 # It runs the real stack (embedded PostgreSQL, the four packaged jars, nginx) on its own ports
 # (E2E_BASE_PORT/E2E_PG_PORT; defaults 58080/55433) in a temporary directory, with jars already
 # built unless E2E_BUILD=1. Everything goes through the ingress, as the office and drivers use it.
-# With E2E_STACK_UP=1 (set by run-all for its children) it uses the stack already running.
+# With E2E_STACK_UP=1 (set by run-all for its children) it uses the stack already running. The
+# services' business clock starts at 07:30 of today in Taipei (LUCKYGAS_CLOCK_START), so that the
+# day can be planned whatever the hour; day-test restarts two services with the clock at 14:00.
 set -uo pipefail
 
 E2E_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -28,6 +30,9 @@ else
   export LUCKYGAS_RUN_DIR=${LUCKYGAS_RUN_DIR:-$(mktemp -d /tmp/luckygas-e2e.XXXXXX)}
   export LUCKYGAS_BASE_PORT=${E2E_BASE_PORT:-58080} LUCKYGAS_PG_PORT=${E2E_PG_PORT:-55433}
   export LUCKYGAS_ADMIN_PASSWORD="e2e-$(date +%s)-$RANDOM$RANDOM"
+  # The services' business clock starts at 07:30 of today (Taipei) whatever the hour the tests run:
+  # today's plans start from now, and at 23:00 a day has no room left for anything.
+  export LUCKYGAS_CLOCK_START=${LUCKYGAS_CLOCK_START:-"$(TZ=Asia/Taipei date +%F)T07:30"}
   [ "${E2E_BUILD:-0}" = 1 ] || export LUCKYGAS_SKIP_BUILD=1
   unset LUCKYGAS_DB_URL
 

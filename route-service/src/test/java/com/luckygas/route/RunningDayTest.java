@@ -148,6 +148,9 @@ class RunningDayTest {
                 .extract().jsonPath();
         List<String> states = day.getList("stops.state");
         assertEquals("DONE", states.get(0));
+        assertEquals(null, day.getString("stops[0].arrival"), "a finished stop shows when it happened, not the plan's times");
+        assertNotNull(day.getString("stops[0].finishedAt"));
+        assertEquals("08:05", day.getString("departAt"), "he left at 08:05");
         assertEquals("NEXT", states.get(1));
         assertTrue(states.subList(2, states.size()).stream().allMatch("TO_COME"::equals), states.toString());
         assertEquals(carried.get(0), day.getLong("nextOrderId"));

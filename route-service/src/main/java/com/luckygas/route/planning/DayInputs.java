@@ -94,9 +94,11 @@ public class DayInputs {
     /**
      * Each driver's progress in these orders: delivered and failed ones in the order they
      * happened, the ones he is out with in the order {@code planned} gives them (a plan's routes:
-     * driver → order ids), else by published estimate, then id.
+     * driver → order ids), else by published estimate, then id; {@code breaks}: when that plan
+     * placed each driver's break.
      */
-    public static Map<String, Progress> progress(LocalDate date, List<Inputs.Order> orders, Map<String, List<Long>> planned) {
+    public static Map<String, Progress> progress(LocalDate date, List<Inputs.Order> orders, Map<String, List<Long>> planned,
+                                                 Map<String, Integer> breaks) {
         Map<String, List<Finished>> finished = new LinkedHashMap<>();
         Map<String, List<Inputs.Order>> carried = new LinkedHashMap<>();
         for (Inputs.Order o : orders) {
@@ -125,7 +127,7 @@ public class DayInputs {
                     .orElse(done.stream().map(Finished::trip).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).max().orElse(1));
             Integer outS = out.stream().map(Inputs.Order::outAt).filter(java.util.Objects::nonNull)
                     .map(t -> secondOfDay(date, t)).min(Integer::compare).orElse(null);
-            progress.put(driver, new Progress(done, out.stream().map(Inputs.Order::id).toList(), trip, outS));
+            progress.put(driver, new Progress(done, out.stream().map(Inputs.Order::id).toList(), trip, outS, breaks.get(driver)));
         }
         return progress;
     }

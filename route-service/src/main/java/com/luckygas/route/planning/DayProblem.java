@@ -64,11 +64,12 @@ public final class DayProblem {
     /**
      * What a driver has done and carries when the plan is made: finished stops in the order they
      * happened, the stops he set out with in the order he drives them, his current trip, when he
-     * set out (seconds of the day).
+     * set out, and when the plan he drives placed his break (seconds of the day; a break placed
+     * before now is taken).
      */
-    public record Progress(List<Finished> finished, List<Long> carried, int trip, Integer outS) {
+    public record Progress(List<Finished> finished, List<Long> carried, int trip, Integer outS, Integer breakS) {
 
-        public static final Progress NONE = new Progress(List.of(), List.of(), 0, null);
+        public static final Progress NONE = new Progress(List.of(), List.of(), 0, null, null);
 
         /** He has left the depot today: what is still to come needs a reload first. */
         public boolean setOut() {
@@ -239,8 +240,13 @@ public final class DayProblem {
                 start = Math.max(start, f.atS());
             }
         }
-        // past the break's latest start with nothing known of it: he has had it (or the day no longer leaves room)
         boolean breakPending = breakSeconds > 0 && start <= breakUntil;
+        if (p.setOut() && p.breakS() != null && p.breakS() <= start) {
+            // his plan placed the break before now: taken, or he is on it
+            breakPending = false;
+            start = (int) Math.max(start, p.breakS() + breakSeconds);
+        }
+        // past the break's latest start with nothing known of it: he has had it (or the day no longer leaves room)
         RouteVehicle carrier = vehicle(v, matrix).startingAt(at, start, false, Math.max(1, p.trip()))
                 .withBreak(breakFrom, breakUntil, breakSeconds, breakPending);
         List<CarriedStop> carried = new ArrayList<>();

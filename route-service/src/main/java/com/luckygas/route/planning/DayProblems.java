@@ -58,20 +58,21 @@ public class DayProblems {
     /**
      * The problem from stops and vehicles: {@code orders} (as delivery-service shows them now) say
      * each driver's progress, {@code routes} the order of his stops as last planned, and
-     * {@code assignment} where the free stops start; {@code takenBack} (order → driver) are orders
+     * {@code breaks} where it placed their breaks, {@code assignment} where the free stops start; {@code takenBack} (order → driver) are orders
      * the office took from the driver who set out with them: free again. Drivers with progress
      * and no route join, for their own stops only.
      */
     public DayProblem assemble(LocalDate date, Coordinates depot, List<DayProblem.Vehicle> vehicles,
                                List<DayProblem.PlannedStop> stops, Collection<Inputs.Order> orders,
-                               Map<String, List<Long>> routes, Map<String, List<Long>> assignment, Map<Long, String> takenBack) {
+                               Map<String, List<Long>> routes, Map<String, Integer> breaks, Map<String, List<Long>> assignment,
+                               Map<Long, String> takenBack) {
         Set<Long> ids = new HashSet<>();
         stops.forEach(s -> ids.add(s.orderId()));
         List<Inputs.Order> ofPlan = orders.stream().filter(o -> ids.contains(o.id()))
                 .filter(o -> !("OUT_FOR_DELIVERY".equals(o.status()) && o.driverId() != null
                         && o.driverId().equals(takenBack.get(o.id()))))
                 .toList();
-        Map<String, DayProblem.Progress> progress = DayInputs.progress(date, ofPlan, routes);
+        Map<String, DayProblem.Progress> progress = DayInputs.progress(date, ofPlan, routes, breaks);
         List<DayProblem.Vehicle> all = new ArrayList<>(vehicles);
         all.addAll(drivers.forProgress(progress.keySet(), vehicles));
         return DayProblem.assemble(depot, all, stops, progress, nowS(date), settings.reload().toSeconds(), travel::matrix,
@@ -89,7 +90,7 @@ public class DayProblems {
         List<DayProblem.PlannedStop> stops = new ArrayList<>(store.rows(plan.id).stream().map(store::stopOf).toList());
         stops.addAll(extra);
         return assemble(plan.planDate, new Coordinates(depot.latitude.doubleValue(), depot.longitude.doubleValue()),
-                store.vehicles(plan.id), stops, orders, routes, routes, takenBack);
+                store.vehicles(plan.id), stops, orders, routes, store.breaks(plan.id), routes, takenBack);
     }
 
     /** A stored plan's routes (driver → order ids) and the orders it took from drivers who carried them. Needs a transaction. */

@@ -86,7 +86,12 @@ public class DriverDays {
         long cash = stops.stream().filter(s -> !"FAILED".equals(s.state()) && !"CANCELLED".equals(s.state()))
                 .mapToLong(s -> s.door().path("cashToCollect").asLong()).sum();
         PlanRoute route = stored.route;
-        String departAt = stops.stream().map(StopView::leftDepotAt).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        String departAt = live == null ? null : live.values().stream().map(Inputs.Order::outAt).filter(java.util.Objects::nonNull)
+                .min(java.util.Comparator.naturalOrder())
+                .map(t -> PlanViews.time((long) DayInputs.secondOfDay(stored.plan.planDate, t))).orElse(null);
+        if (departAt == null) {
+            departAt = stops.stream().map(StopView::leftDepotAt).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        }
         String returnAt = stops.isEmpty() ? null : stops.get(stops.size() - 1).backAtDepot();
         String breakStart = stored.breakStart == null ? null : PlanViews.time((long) stored.breakStart);
         String breakEnd = stored.breakStart == null ? null : PlanViews.time((long) stored.breakStart + route.breakMinutes * 60L);
@@ -200,7 +205,7 @@ public class DriverDays {
             PlanStop s = rows.get(i);
             String state = states.get(i);
             if (!"TO_COME".equals(state)) {
-                views.add(this.views.stop(s, state));
+                views.add(this.views.stop(finished(s, live.get(s.orderId)), state));
                 continue;
             }
             if (next) {
@@ -235,13 +240,32 @@ public class DriverDays {
         return views;
     }
 
-    /** A copy of the stored stop with its times from a new visit (the stored row is not changed). */
-    private PlanStop copyTimes(PlanStop s, Visit visit, RouteVehicle walker, PlanStop following) {
+    /** A finished (or cancelled) stop as it happened: when, not the times once planned. */
+    private static PlanStop finished(PlanStop s, Inputs.Order live) {
+        PlanStop copy = copy(s);
+        copy.finishedAt = live != null && live.finishedAt() != null ? live.finishedAt() : s.finishedAt;
+        return copy;
+    }
+
+    private static PlanStop copy(PlanStop s) {
         PlanStop copy = new PlanStop();
         copy.seq = s.seq;
         copy.orderId = s.orderId;
         copy.customerId = s.customerId;
         copy.trip = s.trip;
+        copy.readyS = s.readyS;
+        copy.dueS = s.dueS;
+        copy.cylinders = s.cylinders;
+        copy.loadKg = s.loadKg;
+        copy.latitude = s.latitude;
+        copy.longitude = s.longitude;
+        copy.door = s.door;
+        return copy;
+    }
+
+    /** A copy of the stored stop with its times from a new visit (the stored row is not changed). */
+    private static PlanStop copyTimes(PlanStop s, Visit visit, RouteVehicle walker, PlanStop following) {
+        PlanStop copy = copy(s);
         copy.reloadBefore = visit.reloadBefore();
         copy.arrivalS = Math.toIntExact(visit.arrival());
         copy.startS = Math.toIntExact(visit.serviceStart());
@@ -249,15 +273,8 @@ public class DriverDays {
         copy.depotDepartureS = visit.leftDepot() < 0 ? null : Math.toIntExact(visit.leftDepot());
         copy.depotReturnS = following != null && following.reloadBefore
                 ? Math.toIntExact(visit.departure() + walker.time(visit.location(), 0)) : null;
-        copy.readyS = s.readyS;
-        copy.dueS = s.dueS;
         copy.legDistanceM = s.legDistanceM;
         copy.legDurationS = s.legDurationS;
-        copy.cylinders = s.cylinders;
-        copy.loadKg = s.loadKg;
-        copy.latitude = s.latitude;
-        copy.longitude = s.longitude;
-        copy.door = s.door;
         return copy;
     }
 }

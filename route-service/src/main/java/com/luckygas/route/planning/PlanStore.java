@@ -349,11 +349,24 @@ public class PlanStore {
         return routes;
     }
 
-    /** The routes of the depot's latest published plan of the day (driver id → order ids), none when there is none. */
-    public Map<String, List<Long>> publishedRoutes(LocalDate date, long depotId) {
+    /** A plan's routes (driver id → order ids in order) and where it placed each driver's break (seconds of the day). */
+    public record Routes(Map<String, List<Long>> routes, Map<String, Integer> breaks) {
+        public static final Routes NONE = new Routes(Map.of(), Map.of());
+    }
+
+    /** The routes of the depot's latest published plan of the day, none when there is none. */
+    public Routes publishedRoutes(LocalDate date, long depotId) {
         RoutePlan published = RoutePlan.find("planDate = ?1 and depotId = ?2 and status = ?3 order by id desc", date, depotId,
                 RoutePlan.Status.PUBLISHED).firstResult();
-        return published == null ? Map.of() : routesOf(rows(published.id));
+        return published == null ? Routes.NONE : new Routes(routesOf(rows(published.id)), breaks(published.id));
+    }
+
+    /** Where a plan placed each driver's break. */
+    public Map<String, Integer> breaks(long planId) {
+        Map<String, Integer> breaks = new LinkedHashMap<>();
+        PlanRoute.<PlanRoute>list("planId", planId).stream().filter(r -> r.breakStartS != null)
+                .forEach(r -> breaks.put(r.driverId, r.breakStartS));
+        return breaks;
     }
 
     public String toJson(Object value) {

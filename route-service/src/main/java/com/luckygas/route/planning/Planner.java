@@ -104,17 +104,18 @@ public class Planner {
                 refused.put(o.id(), why);
             }
         });
-        Map<String, List<Long>> published = QuarkusTransaction.requiringNew().call(() -> store.publishedRoutes(request.date(), depot.id));
-        Map<String, DayProblem.Progress> progress = DayInputs.progress(request.date(), orders, published);
+        PlanStore.Routes published = QuarkusTransaction.requiringNew().call(() -> store.publishedRoutes(request.date(), depot.id));
+        Map<String, DayProblem.Progress> progress = DayInputs.progress(request.date(), orders, published.routes(), published.breaks());
         List<DayProblem.Vehicle> vehicles = QuarkusTransaction.requiringNew().call(() ->
                 drivers.forPlan(request.date(), depot, request.driverIds(), progress.keySet()));
         List<DayProblem.Vehicle> taking = vehicles.stream().filter(DayProblem.Vehicle::takesNew).toList();
         Map<Long, Inputs.Customer> customers = inputs.customers(inputs.serviceToken(),
                 orders.stream().map(Inputs.Order::customerId).distinct().toList());
         List<DayProblem.PlannedStop> stops = DayStops.of(request.date(), orders, customers, day.products(), taking, settings, refused);
-        Map<String, List<Long>> assigned = assigned(orders, taking, published);
+        Map<String, List<Long>> assigned = assigned(orders, taking, published.routes());
         Coordinates depotAt = new Coordinates(depot.latitude.doubleValue(), depot.longitude.doubleValue());
-        DayProblem problem = problems.assemble(request.date(), depotAt, vehicles, stops, orders, published, assigned, Map.of());
+        DayProblem problem = problems.assemble(request.date(), depotAt, vehicles, stops, orders, published.routes(),
+                published.breaks(), assigned, Map.of());
 
         long planId;
         try {

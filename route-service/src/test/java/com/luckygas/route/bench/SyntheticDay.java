@@ -90,11 +90,13 @@ final class SyntheticDay {
 
     /**
      * {@code count} more orders around the depot (ids from {@code firstId}), as urgent ones taken
-     * at {@code nowS}: a window that would close within the hour is dropped (the customer said "now").
+     * at {@code nowS}: a window that would close within two hours is dropped (the customer said
+     * "today"; with every driver out, a new stop waits for a driver to finish what he carries and
+     * reload).
      */
     static List<DayProblem.PlannedStop> more(DepotDay day, long firstId, int count, long seed, int nowS) {
         return stops(new Random(seed), day.depot(), firstId, count, day.vehicles()).stream()
-                .map(s -> s.due() < nowS + 3600 ? new DayProblem.PlannedStop(s.orderId(), s.customerId(), s.at(), s.cylinders(),
+                .map(s -> s.due() < nowS + 2 * 3600 ? new DayProblem.PlannedStop(s.orderId(), s.customerId(), s.at(), s.cylinders(),
                         s.loadKg(), 0, 24 * 3600 - 1, s.service(), s.access(), s.reason(), s.door()) : s)
                 .toList();
     }
@@ -113,8 +115,12 @@ final class SyntheticDay {
             List<Long> carried = new ArrayList<>();
             List<Long> later = new ArrayList<>();
             int tripUnderWay = 0;
+            Integer breakS = null;
             for (Stop s : v.getStops()) {
                 Visit visit = s.getVisit();
+                if (visit.breakStart() >= 0) {
+                    breakS = (int) visit.breakStart();
+                }
                 long id = Long.parseLong(s.getId());
                 if (visit.serviceStart() < nowS) {
                     finished.add(new DayProblem.Finished(id, true, (int) visit.departure(), null, visit.trip()));
@@ -127,7 +133,7 @@ final class SyntheticDay {
                 }
             }
             if (!finished.isEmpty() || !carried.isEmpty()) {
-                progress.put(v.getId(), new DayProblem.Progress(finished, carried, Math.max(1, tripUnderWay), 8 * 3600));
+                progress.put(v.getId(), new DayProblem.Progress(finished, carried, Math.max(1, tripUnderWay), 8 * 3600, breakS));
             }
             assigned.put(v.getId(), later);
         }

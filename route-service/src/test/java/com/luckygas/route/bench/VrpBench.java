@@ -89,8 +89,9 @@ public final class VrpBench {
             }
         }
         if (day) {
-            timeDay("realistic day (150 orders, 5 cars + 3 scooters)", 150, 5, 3, max, 3);
+            timeDay("realistic day, one depot, one trip each, no breaks (150 orders, 5 cars + 3 scooters)", 150, 5, 3, max, 3);
             timeDay("10-stop plan (2 cars)", 10, 2, 0, max, 20);
+            RunningDayBench.run(max, 3);
         }
     }
 
@@ -99,7 +100,7 @@ public final class VrpBench {
      * plan first needs it (its time is in the measured time) and kept; each solve gets its own
      * time limits.
      */
-    private static final SolverFactories FACTORIES =
+    static final SolverFactories FACTORIES =
             new SolverFactories(AsService.solverConfig());
 
     /**

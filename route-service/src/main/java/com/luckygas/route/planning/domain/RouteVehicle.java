@@ -155,6 +155,12 @@ public class RouteVehicle {
             start = Math.max(start, breakStart + breakSeconds);
             pending = false;
         }
+        if (reloadSeconds < 0) {
+            // one trip: the load is a route total (getCylindersOverCapacity); kept out of the visit so that a change
+            // of load early in the route does not re-time every stop after it when the times themselves are unchanged
+            return new Visit(location, arrival, start, start + service, trip, reload, leftDepot, 0, 0, breakStart, pending,
+                    breakLateness);
+        }
         return new Visit(location, arrival, start, start + service, trip, reload, leftDepot, tripCylinders + cylinders,
                 tripDecikg + decikg, breakStart, pending, breakLateness);
     }
@@ -181,6 +187,9 @@ public class RouteVehicle {
 
     /** Cylinders beyond the capacity, summed over the trips (without reloads: the whole route is one trip). */
     public int getCylindersOverCapacity() {
+        if (!hasTrips()) {
+            return Math.max(0, getCylinders() - capacityCylinders);
+        }
         int over = 0;
         for (int i = 0; i < stops.size(); i++) {
             Visit visit = stops.get(i).getVisit();
@@ -193,6 +202,9 @@ public class RouteVehicle {
 
     /** Tenths of a kilogram beyond the capacity, summed over the trips. */
     public long getDecikgOverCapacity() {
+        if (!hasTrips()) {
+            return Math.max(0, getLoadDecikg() - capacityDecikg);
+        }
         long over = 0;
         for (int i = 0; i < stops.size(); i++) {
             Visit visit = stops.get(i).getVisit();
@@ -201,6 +213,11 @@ public class RouteVehicle {
             }
         }
         return over;
+    }
+
+    /** The route may go back to the depot between stops (else it is one trip, as in plain VRP instances). */
+    private boolean hasTrips() {
+        return reloadSeconds >= 0 || reloadFirst;
     }
 
     private static boolean reloadsBefore(Stop stop) {
@@ -233,9 +250,9 @@ public class RouteVehicle {
         }
         long sum = 0;
         int at = startLocation;
+        boolean trips = hasTrips();
         for (Stop s : stops) {
-            Visit visit = s.getVisit();
-            if (visit != null && visit.reloadBefore()) {
+            if (trips && reloadsBefore(s)) {
                 sum += cost(at, depot);
                 at = depot;
             }

@@ -12,8 +12,9 @@ package com.luckygas.route.planning.domain;
  * @param trip           the trip (1, 2, …: departures from the depot) the stop is served on
  * @param reloadBefore   the vehicle went back to the depot to reload between the previous stop and this one
  * @param leftDepot      when the vehicle left the depot for this stop (the first stop of a trip), else -1
- * @param tripCylinders  cylinders of this trip's stops so far, this one included
- * @param tripDecikg     their load in tenths of a kilogram
+ * @param tripCylinders  cylinders of this trip's stops so far, this one included (0 for a vehicle that never
+ *                       reloads: its load is the route's total)
+ * @param tripDecikg     their load in tenths of a kilogram (likewise)
  * @param breakStart     when the driver's break started, if he took it since the previous stop, else -1
  * @param breakPending   the break is still to come after this stop
  * @param breakLateness  seconds the break started after its latest start (0 when on time or none taken here)

@@ -133,13 +133,26 @@ public final class ClosedDays {
 
         /** 初一、十五 and 農曆… are lunar dates, which this reading does not convert: not understood. */
         private boolean lunar() {
-            for (String q : new String[] {"農曆", "农历", "初"}) {
+            return notUnderstood(new String[] {"農曆", "农历", "初"}, () -> skip("一二三四五六七八九十廿初、,日號号月"));
+        }
+
+        /** 隔週日, 單週六, 第二個週日: a day on some weeks only, which a plan cannot know — not understood. */
+        private boolean qualified() {
+            return notUnderstood(QUALIFIERS, () -> {
+                skip("0123456789一二三四五個个");
+                if (!weekSpec(false)) {
+                    skip(WEEKDAY_CHARS);
+                }
+            });
+        }
+
+        /** A qualifier and what it qualifies ({@code rest} reads past it), kept as one part not understood. */
+        private boolean notUnderstood(String[] qualifiers, Runnable rest) {
+            for (String q : qualifiers) {
                 if (startsWith(q)) {
                     int from = i;
                     i += q.length();
-                    while (i < s.length() && "一二三四五六七八九十廿初、,日號号月".indexOf(s.charAt(i)) >= 0) {
-                        i++;
-                    }
+                    rest.run();
                     flushUnknown();
                     unknown.add(s.substring(from, i));
                     monthContext = false;
@@ -149,27 +162,10 @@ public final class ClosedDays {
             return false;
         }
 
-        /** 隔週日, 單週六, 第二個週日: a day on some weeks only, which a plan cannot know — not understood. */
-        private boolean qualified() {
-            for (String q : QUALIFIERS) {
-                if (startsWith(q)) {
-                    int from = i;
-                    i += q.length();
-                    while (i < s.length() && (Character.isDigit(s.charAt(i)) || "一二三四五個个".indexOf(s.charAt(i)) >= 0 && q.equals("第"))) {
-                        i++;
-                    }
-                    if (!weekSpec(false)) {
-                        while (i < s.length() && WEEKDAY_CHARS.indexOf(s.charAt(i)) >= 0) {
-                            i++;
-                        }
-                    }
-                    flushUnknown();
-                    unknown.add(s.substring(from, i));
-                    monthContext = false;
-                    return true;
-                }
+        private void skip(String chars) {
+            while (i < s.length() && chars.indexOf(s.charAt(i)) >= 0) {
+                i++;
             }
-            return false;
         }
 
         /** 週日, 週六日, 星期六、日, 週一至週五, 週一~五. */

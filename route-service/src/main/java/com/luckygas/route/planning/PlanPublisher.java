@@ -64,35 +64,38 @@ public class PlanPublisher {
     }
 
     /**
-     * Every order a driver has delivered, failed or set out with since the plan was made must be
-     * on his route in the plan as such (or taken back from him by the office); otherwise the plan
-     * no longer describes his day: 409, plan again (or move a stop, which refreshes the plan).
+     * The plan must still describe each driver's day: every order a driver has delivered, failed
+     * or set out with (and not had taken back by the office) must be on his route in the plan, and
+     * before anything else on it — the first stops of his route. Otherwise (he set out after the
+     * plan was made, with other orders, or the plan puts a new stop among those he carries) it is
+     * a 409: plan again, or move a stop, which brings the plan up to date. Publishing a plan again
+     * after its drivers set out with its own routes is harmless.
      */
     static void requireCurrent(List<PlanStop> rows, DayInputs.Day day) {
         Map<Long, PlanStop> byOrder = new HashMap<>();
         rows.forEach(r -> byOrder.put(r.orderId, r));
-        Map<String, List<Long>> changed = new LinkedHashMap<>();
+        Map<String, java.util.Set<Long>> progressed = new LinkedHashMap<>();
         for (Inputs.Order o : day.orders()) {
             PlanStop row = byOrder.get(o.id());
-            if (row == null || o.driverId() == null) {
-                continue;
-            }
-            boolean progressed = switch (o.status()) {
+            boolean moved = switch (o.status()) {
                 case "OUT_FOR_DELIVERY", "DELIVERED", "FAILED" -> true;
                 default -> false;
             };
-            if (!progressed || o.driverId().equals(row.takenFrom)) {
-                continue;
-            }
-            boolean known = o.driverId().equals(row.driverId) && row.state != PlanStop.State.PLANNED;
-            if (!known) {
-                changed.computeIfAbsent(o.driverId(), k -> new ArrayList<>()).add(o.id());
+            if (row != null && o.driverId() != null && moved && !o.driverId().equals(row.takenFrom)) {
+                progressed.computeIfAbsent(o.driverId(), k -> new java.util.HashSet<>()).add(o.id());
             }
         }
-        if (!changed.isEmpty()) {
-            List<Problem.Violation> violations = new ArrayList<>();
-            changed.forEach((driver, orders) -> violations.add(new Problem.Violation("routes",
-                    "driver " + driver + " has set out with or finished orders " + orders + " since this plan was made")));
+        List<Problem.Violation> violations = new ArrayList<>();
+        progressed.forEach((driver, orders) -> {
+            java.util.Set<Long> first = new java.util.HashSet<>(rows.stream().filter(r -> driver.equals(r.driverId))
+                    .sorted(java.util.Comparator.comparing(r -> r.seq)).limit(orders.size()).map(r -> r.orderId).toList());
+            if (!first.equals(orders)) {
+                List<Long> sorted = orders.stream().sorted().toList();
+                violations.add(new Problem.Violation("routes", "driver " + driver + " has set out with or finished orders "
+                        + sorted + ", which this plan does not have first on his route"));
+            }
+        });
+        if (!violations.isEmpty()) {
             throw new ProblemException(new Problem("about:blank", "Conflict", 409,
                     "The day has moved on since this plan was made; plan it again (or move a stop, which brings the plan up to date).",
                     violations));

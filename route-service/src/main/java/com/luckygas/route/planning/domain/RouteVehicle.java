@@ -187,29 +187,22 @@ public class RouteVehicle {
 
     /** Cylinders beyond the capacity, summed over the trips (without reloads: the whole route is one trip). */
     public int getCylindersOverCapacity() {
-        if (!hasTrips()) {
-            return Math.max(0, getCylinders() - capacityCylinders);
-        }
-        int over = 0;
-        for (int i = 0; i < stops.size(); i++) {
-            Visit visit = stops.get(i).getVisit();
-            if (visit != null && (i + 1 == stops.size() || reloadsBefore(stops.get(i + 1)))) {
-                over += Math.max(0, visit.tripCylinders() - capacityCylinders);
-            }
-        }
-        return over;
+        return hasTrips() ? (int) overCapacity(Visit::tripCylinders, capacityCylinders)
+                : Math.max(0, getCylinders() - capacityCylinders);
     }
 
     /** Tenths of a kilogram beyond the capacity, summed over the trips. */
     public long getDecikgOverCapacity() {
-        if (!hasTrips()) {
-            return Math.max(0, getLoadDecikg() - capacityDecikg);
-        }
+        return hasTrips() ? overCapacity(Visit::tripDecikg, capacityDecikg) : Math.max(0, getLoadDecikg() - capacityDecikg);
+    }
+
+    /** Over the trips: what each carries (its last stop's trip load) beyond the capacity. */
+    private long overCapacity(java.util.function.ToLongFunction<Visit> load, long capacity) {
         long over = 0;
         for (int i = 0; i < stops.size(); i++) {
             Visit visit = stops.get(i).getVisit();
             if (visit != null && (i + 1 == stops.size() || reloadsBefore(stops.get(i + 1)))) {
-                over += Math.max(0, visit.tripDecikg() - capacityDecikg);
+                over += Math.max(0, load.applyAsLong(visit) - capacity);
             }
         }
         return over;

@@ -16,17 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class VisitRulesTest {
 
-    static TravelMatrix line(int n) {
-        long[] values = new long[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                values[i * n + j] = Math.abs(i - j) * 100L;
-            }
-        }
-        return TravelMatrix.uniform(n, values);
-    }
-
-    static final TravelMatrix LINE = line(8);
+    static final TravelMatrix LINE = Lines.line(8);
 
     static Stop stop(String id, int location, int cylinders, long ready, long service) {
         return new Stop(id, location, cylinders, cylinders * 200L, ready, 1_000_000, service, Access.ANY);

@@ -22,17 +22,7 @@ class RouteConstraintsTest {
             ConstraintVerifier.build(new RouteConstraints(), RoutePlanSolution.class, RouteVehicle.class, Stop.class);
 
     /** |i - j| × 100 seconds (and metres) between locations i and j. */
-    static final TravelMatrix LINE = line(6);
-
-    static TravelMatrix line(int n) {
-        long[] values = new long[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                values[i * n + j] = Math.abs(i - j) * 100L;
-            }
-        }
-        return TravelMatrix.uniform(n, values);
-    }
+    static final TravelMatrix LINE = com.luckygas.route.planning.domain.Lines.line(6);
 
     static RouteVehicle vehicle(VehicleKind kind, int cylinders, long kg, long end) {
         return new RouteVehicle("D1", kind, cylinders, kg * 10, 0, 0, end, LINE);

@@ -61,25 +61,8 @@ public final class DayStops {
             int service = (int) (settings.stopBase().toSeconds() + cylinders * settings.stopPerCylinder().toSeconds());
             Coordinates at = customer == null || customer.latitude() == null || customer.longitude() == null ? null
                     : new Coordinates(customer.latitude().doubleValue(), customer.longitude().doubleValue());
-            String reason = refused.get(order.id());
-            if (reason != null) {
-                // refused before anything else
-            } else if (customer == null) {
-                reason = "customer " + order.customerId() + " not found in customer-service";
-            } else if (at == null) {
-                reason = "customer has no coordinates";
-            } else if (customer.closedDaysReading() != null && customer.closedDaysReading().closedOn(date)) {
-                reason = "customer is closed on " + closedOn(date, customer.closedDaysReading()) + " (" + customer.closedDays() + ")";
-            } else if (vehicles.stream().noneMatch(v -> access.allows(v.kind()))) {
-                reason = "only a " + access.name().toLowerCase(Locale.ROOT) + " reaches this customer and none is planned";
-            } else {
-                final int need = cylinders;
-                final BigDecimal kg = load;
-                if (vehicles.stream().noneMatch(v -> access.allows(v.kind()) && v.capacityCylinders() >= need
-                        && v.capacityKg().compareTo(kg) >= 0)) {
-                    reason = "more than any vehicle that reaches the customer carries (" + need + " cylinders, " + kg + " kg)";
-                }
-            }
+            String reason = refused.containsKey(order.id()) ? refused.get(order.id()) : reason(date, customer, at, access,
+                    cylinders, load, vehicles, order.customerId());
             long cash = "CASH".equals(order.paymentMethod()) ? order.totalAmount() : 0;
             Door door = new Door(customer == null ? order.customerCode() : customer.code(),
                     customer == null ? order.customerName() : customer.shortName(),
@@ -89,6 +72,28 @@ public final class DayStops {
             stops.add(new PlannedStop(order.id(), order.customerId(), at, cylinders, load, ready, due, service, access, reason, door));
         }
         return stops;
+    }
+
+    /** Why an order cannot be planned at all, or null. */
+    private static String reason(LocalDate date, Inputs.Customer customer, Coordinates at, Access access, int cylinders,
+                                 BigDecimal load, List<DayProblem.Vehicle> vehicles, long customerId) {
+        if (customer == null) {
+            return "customer " + customerId + " not found in customer-service";
+        }
+        if (at == null) {
+            return "customer has no coordinates";
+        }
+        if (customer.closedDaysReading() != null && customer.closedDaysReading().closedOn(date)) {
+            return "customer is closed on " + closedOn(date, customer.closedDaysReading()) + " (" + customer.closedDays() + ")";
+        }
+        if (vehicles.stream().noneMatch(v -> access.allows(v.kind()))) {
+            return "only a " + access.name().toLowerCase(Locale.ROOT) + " reaches this customer and none is planned";
+        }
+        if (vehicles.stream().noneMatch(v -> access.allows(v.kind()) && v.capacityCylinders() >= cylinders
+                && v.capacityKg().compareTo(load) >= 0)) {
+            return "more than any vehicle that reaches the customer carries (" + cylinders + " cylinders, " + load + " kg)";
+        }
+        return null;
     }
 
     /** "Sunday", or "the 15th of the month" when only the day of the month closes it. */

@@ -1,5 +1,6 @@
 package com.luckygas.delivery;
 
+import com.luckygas.common.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.luckygas.common.Problem;
@@ -80,7 +81,7 @@ public class OrderBook {
     }
 
     @Transactional
-    public Created create(CreateOrder request, String idempotencyKey, CustomerDirectory.Customer customer, String user) {
+    public Created create(CreateOrder request, String idempotencyKey, CustomerClient.Customer customer, String user) {
         if (idempotencyKey != null) {
             // Concurrent retries of one request queue here; the later ones then find the first's order.
             em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 42))")
@@ -312,7 +313,7 @@ public class OrderBook {
      * Returns empty when the order existed or a product is unknown or has no price that day (logged).
      */
     @Transactional
-    public Optional<Long> createFromTemplate(OrderTemplate template, LocalDate day, CustomerDirectory.Customer customer) {
+    public Optional<Long> createFromTemplate(OrderTemplate template, LocalDate day, CustomerClient.Customer customer) {
         List<String> codes = template.items.stream().map(OrderTemplate.Item::productCode).toList();
         Map<String, Product> products = products(codes);
         Map<String, BigDecimal> unitPrices = prices.inForce(customer.id(), day, codes);

@@ -1,11 +1,8 @@
 package com.luckygas.delivery;
 
-import com.luckygas.common.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -131,9 +128,9 @@ public class RunOutForecast {
     int cacheSeconds;
 
     final EntityManager em;
-    final CustomerDirectory directory;
+    final CustomerClient directory;
 
-    private record Known(CustomerDirectory.Profile profile, long fetchedAt) {
+    private record Known(CustomerClient.Profile profile, long fetchedAt) {
     }
 
     /** customer-service's answers (null profile: not a customer there), by customer id. */
@@ -141,7 +138,7 @@ public class RunOutForecast {
 
     private volatile Object[] seasonCache; // {YearMonth asOf, OffsetDateTime refreshedAt, double[] factors}
 
-    RunOutForecast(EntityManager em, @RestClient CustomerDirectory directory) {
+    RunOutForecast(EntityManager em, @RestClient CustomerClient directory) {
         this.em = em;
         this.directory = directory;
     }
@@ -173,12 +170,12 @@ public class RunOutForecast {
                 thin.add(id);
             }
         }
-        Map<Long, CustomerDirectory.Profile> profiles = profiles(thin);
+        Map<Long, CustomerClient.Profile> profiles = profiles(thin);
         LocalDate horizon = day.plusDays(within);
         List<Long> due = new ArrayList<>();
         Map<Long, RunOutModel.Forecast> forecasts = new HashMap<>();
         histories.forEach((id, days) -> {
-            CustomerDirectory.Profile profile = profiles.get(id);
+            CustomerClient.Profile profile = profiles.get(id);
             Double prior = profile == null || profile.avgDailyUseKg() == null ? null : profile.avgDailyUseKg().doubleValue();
             RunOutModel.Forecast forecast = model.forecast(days, season, prior);
             if (forecast != null && !forecast.runOut().isAfter(horizon)) {
@@ -189,7 +186,7 @@ public class RunOutForecast {
         profiles.putAll(profiles(due));
         List<Item> items = new ArrayList<>();
         for (Long id : due) {
-            CustomerDirectory.Profile p = profiles.get(id);
+            CustomerClient.Profile p = profiles.get(id);
             if (p == null || !p.active() || p.terminated()) {
                 continue;
             }
@@ -238,8 +235,8 @@ public class RunOutForecast {
     }
 
     /** The customers' records from customer-service, 500 per call, kept for a few minutes. */
-    private Map<Long, CustomerDirectory.Profile> profiles(java.util.Collection<Long> ids) {
-        Map<Long, CustomerDirectory.Profile> out = new HashMap<>();
+    private Map<Long, CustomerClient.Profile> profiles(java.util.Collection<Long> ids) {
+        Map<Long, CustomerClient.Profile> out = new HashMap<>();
         List<Long> ask = new ArrayList<>();
         long now = System.currentTimeMillis();
         for (Long id : ids) {
@@ -254,14 +251,8 @@ public class RunOutForecast {
         }
         for (int i = 0; i < ask.size(); i += 500) {
             List<Long> chunk = ask.subList(i, Math.min(ask.size(), i + 500));
-            CustomerDirectory.Profiles found;
-            try {
-                found = directory.profiles(new CustomerDirectory.Lookup(chunk));
-            } catch (WebApplicationException | ProcessingException e) {
-                throw new ProblemException(503, "Service Unavailable",
-                        "The customer book cannot be reached for names and average daily use; try again shortly.");
-            }
-            for (CustomerDirectory.Profile p : found.items()) {
+            CustomerClient.Profiles found = directory.profiles(new CustomerClient.Lookup(chunk));
+            for (CustomerClient.Profile p : found.items()) {
                 out.put(p.id(), p);
                 known.put(p.id(), new Known(p, now));
             }

@@ -1,13 +1,11 @@
 package com.luckygas.delivery;
 
-import com.luckygas.common.ProblemException;
+import com.luckygas.common.calls.ServiceUnavailableException;
 import com.luckygas.common.ProblemMappers;
 import com.luckygas.common.identity.ServiceIdentity;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -31,10 +29,10 @@ public class TemplateGenerator {
     int daysAhead;
 
     final OrderBook book;
-    final CustomerDirectory customers;
+    final CustomerClient customers;
     final ServiceIdentity identity;
 
-    TemplateGenerator(OrderBook book, @RestClient CustomerDirectory customers, ServiceIdentity identity) {
+    TemplateGenerator(OrderBook book, @RestClient CustomerClient customers, ServiceIdentity identity) {
         this.book = book;
         this.customers = customers;
         this.identity = identity;
@@ -56,22 +54,20 @@ public class TemplateGenerator {
             return 0;
         }
         List<Long> ids = templates.stream().map(t -> t.customerId).distinct().toList();
-        Map<Long, CustomerDirectory.Customer> byId = new HashMap<>();
+        Map<Long, CustomerClient.Customer> byId = new HashMap<>();
         try {
             String bearer = identity.bearer();
             for (int i = 0; i < ids.size(); i += LOOKUP_LIMIT) { // customer-service answers up to 500 ids a call
-                customers.lookup(bearer, new CustomerDirectory.Lookup(ids.subList(i, Math.min(ids.size(), i + LOOKUP_LIMIT))))
+                customers.lookup(bearer, new CustomerClient.Lookup(ids.subList(i, Math.min(ids.size(), i + LOOKUP_LIMIT))))
                         .items().forEach(c -> byId.put(c.id(), c));
             }
-        } catch (WebApplicationException | ProcessingException e) {
-            LOG.errorf("Recurring orders %s..%s: the customer book cannot be reached (%s); no orders made, the next run makes them",
-                    from, to, e.getMessage());
-            throw new ProblemException(503, "Service Unavailable",
-                    "The customer book cannot be reached, so no recurring orders were made; try again shortly.");
+        } catch (ServiceUnavailableException e) {
+            LOG.errorf("Recurring orders %s..%s: %s; no orders made, the next run makes them", from, to, e.getMessage());
+            throw e;
         }
         int created = 0;
         for (OrderTemplate template : templates) {
-            CustomerDirectory.Customer customer = byId.get(template.customerId);
+            CustomerClient.Customer customer = byId.get(template.customerId);
             if (customer == null || !customer.active()) {
                 LOG.warnf("Template %d: customer %d is unknown or deactivated; no orders made", template.id, template.customerId);
                 continue;

@@ -1,9 +1,6 @@
 package com.luckygas.delivery;
 
-import com.luckygas.common.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -15,21 +12,15 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class Territories {
 
-    private final AreaClient areas;
+    private final CustomerClient customers;
 
-    Territories(@RestClient AreaClient areas) {
-        this.areas = areas;
+    Territories(@RestClient CustomerClient customers) {
+        this.customers = customers;
     }
 
     /** The areas depot {@code depotId} serves (none: an unknown depot, or one without areas yet). */
     public List<String> areasOf(long depotId) {
-        List<AreaClient.Area> all;
-        try {
-            all = areas.areas();
-        } catch (WebApplicationException | ProcessingException e) {
-            throw new ProblemException(503, "Service Unavailable",
-                    "customer-service cannot be reached to read depot " + depotId + "'s areas; try again in a moment.");
-        }
-        return all.stream().filter(a -> a.depotId() != null && a.depotId() == depotId).map(AreaClient.Area::name).toList();
+        return customers.areas().stream().filter(a -> a.depotId() != null && a.depotId() == depotId)
+                .map(CustomerClient.Area::name).toList();
     }
 }

@@ -22,7 +22,7 @@ public class FakeCustomerAreas {
         if (FakeCustomerService.down) {
             return Response.status(503).build();
         }
-        return Response.ok(List.of(new AreaClient.Area("中正區", 1L), new AreaClient.Area("板橋區", 2L),
-                new AreaClient.Area("大安區", null))).build();
+        return Response.ok(List.of(new CustomerClient.Area("中正區", 1L), new CustomerClient.Area("板橋區", 2L),
+                new CustomerClient.Area("大安區", null))).build();
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Path("/api/customers/lookup")
 public class FakeCustomerService {
 
-    static final Map<Long, CustomerDirectory.Customer> CUSTOMERS = new ConcurrentHashMap<>();
+    static final Map<Long, CustomerClient.Customer> CUSTOMERS = new ConcurrentHashMap<>();
     /** The client list's average daily use (kg), where a test sets one. */
     static final Map<Long, java.math.BigDecimal> DAILY_USE = new ConcurrentHashMap<>();
     /** Customers marked terminated. */
@@ -28,13 +28,13 @@ public class FakeCustomerService {
     static final List<String> TOKENS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     static {
-        CUSTOMERS.put(1L, new CustomerDirectory.Customer(1, "1032", "美味小吃", "中正區", "餐廳", true, List.of("0223456789", "0912345678")));
-        CUSTOMERS.put(2L, new CustomerDirectory.Customer(2, "2001", "幸福工廠", "板橋區", "工廠", true, List.of("0223450000")));
-        CUSTOMERS.put(3L, new CustomerDirectory.Customer(3, "3001", "已停用客戶", "中正區", "住家", false, List.of()));
+        CUSTOMERS.put(1L, new CustomerClient.Customer(1, "1032", "美味小吃", "中正區", "餐廳", true, List.of("0223456789", "0912345678")));
+        CUSTOMERS.put(2L, new CustomerClient.Customer(2, "2001", "幸福工廠", "板橋區", "工廠", true, List.of("0223450000")));
+        CUSTOMERS.put(3L, new CustomerClient.Customer(3, "3001", "已停用客戶", "中正區", "住家", false, List.of()));
     }
 
     @POST
-    public Response lookup(CustomerDirectory.Lookup request, @HeaderParam("Authorization") String authorization) {
+    public Response lookup(CustomerClient.Lookup request, @HeaderParam("Authorization") String authorization) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             return Response.status(401).build();
         }
@@ -48,7 +48,7 @@ public class FakeCustomerService {
         List<Entry> items = new ArrayList<>();
         List<Long> missing = new ArrayList<>();
         for (Long id : request.ids()) {
-            CustomerDirectory.Customer customer = CUSTOMERS.get(id);
+            CustomerClient.Customer customer = CUSTOMERS.get(id);
             if (customer != null) {
                 items.add(new Entry(customer.id(), customer.code(), customer.shortName(), customer.area(), customer.type(),
                         customer.active(), customer.phones(), DAILY_USE.get(id), TERMINATED.contains(id)));

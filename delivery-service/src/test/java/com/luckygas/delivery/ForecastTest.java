@@ -59,7 +59,7 @@ class ForecastTest {
         }
         loaded = true;
         for (long id = 801; id <= 809; id++) {
-            FakeCustomerService.CUSTOMERS.put(id, new CustomerDirectory.Customer(id, "F" + id, "預測客戶" + id,
+            FakeCustomerService.CUSTOMERS.put(id, new CustomerClient.Customer(id, "F" + id, "預測客戶" + id,
                     id == 808 ? "北投區" : "中正區", "餐廳", id != 806, List.of("09120008" + (id - 800))));
         }
         FakeCustomerService.DAILY_USE.put(803L, new BigDecimal("4"));

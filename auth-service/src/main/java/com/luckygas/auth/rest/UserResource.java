@@ -1,5 +1,6 @@
 package com.luckygas.auth.rest;
 
+import com.luckygas.common.security.Roles;
 import com.luckygas.auth.Passwords;
 import com.luckygas.auth.RefreshToken;
 import com.luckygas.auth.Role;
@@ -41,7 +42,7 @@ import java.util.List;
  * checked on every call ({@link AdminAccountCheck}).
  */
 @Path("/api/auth/users")
-@RolesAllowed("ADMIN")
+@RolesAllowed(Roles.ADMIN)
 @AdminAccountCheck.Checked
 public class UserResource {
 

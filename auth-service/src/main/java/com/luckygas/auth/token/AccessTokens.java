@@ -1,5 +1,6 @@
 package com.luckygas.auth.token;
 
+import com.luckygas.common.security.Roles;
 import com.luckygas.auth.User;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -34,7 +35,7 @@ public class AccessTokens {
     /** A short-lived token for a service's own scheduled work: {@code sub = service:<name>}, role SERVICE. */
     public String issueService(String name, Duration lifetime) {
         SigningKeys.Key key = keys.signingKey();
-        return Jwt.issuer(issuer).subject("service:" + name).upn(name).groups(Set.of("SERVICE")).expiresIn(lifetime)
+        return Jwt.issuer(issuer).subject("service:" + name).upn(name).groups(Set.of(Roles.SERVICE)).expiresIn(lifetime)
                 .jws().algorithm(SignatureAlgorithm.RS256).keyId(key.kid()).sign(key.privateKey());
     }
 

@@ -1,5 +1,6 @@
 package com.luckygas.customer.rest;
 
+import com.luckygas.common.security.Roles;
 import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
 import com.luckygas.customer.Area;
@@ -23,7 +24,7 @@ import java.util.List;
 
 /** The managed list of areas (districts) a customer's area must come from. */
 @Path("/api/customers/areas")
-@RolesAllowed({"ADMIN", "OFFICE"})
+@RolesAllowed({Roles.ADMIN, Roles.OFFICE})
 public class AreaResource {
 
     public record AreaView(String name, Long depotId, long customers) {
@@ -40,7 +41,7 @@ public class AreaResource {
      * route-service plans a depot's territory from it, delivery-service filters by depot.
      */
     @GET
-    @RolesAllowed({"ADMIN", "OFFICE", "SERVICE"})
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICE, Roles.SERVICE})
     public List<AreaView> list() {
         List<Object[]> rows = Area.getEntityManager().createQuery(
                 "select a.name, a.depotId, (select count(c) from Customer c where c.area = a.name) from Area a order by a.name",

@@ -1,5 +1,6 @@
 package com.luckygas.delivery.rest;
 
+import com.luckygas.common.security.Roles;
 import com.luckygas.common.ProblemException;
 import com.luckygas.delivery.Archiver;
 import com.luckygas.delivery.CustomerHistory;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * page's {@code next} as {@code cursor} for the following one; {@code next} is null at the end.
  */
 @Path("/api/deliveries")
-@RolesAllowed({"ADMIN", "OFFICE"})
+@RolesAllowed({Roles.ADMIN, Roles.OFFICE})
 public class DeliveryResource {
 
     private final CustomerHistory history;
@@ -45,7 +46,7 @@ public class DeliveryResource {
     /** Runs the archival now (it also runs daily): moves deliveries older than the working window. */
     @POST
     @Path("/archive")
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     public Archived archive() {
         return new Archived(archiver.archive());
     }

@@ -1,12 +1,13 @@
 package com.luckygas.delivery.rest;
 
+import com.luckygas.common.security.Roles;
 import com.luckygas.common.DateParam;
 import com.luckygas.common.EnumParam;
 import com.luckygas.common.Page;
 import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
-import com.luckygas.delivery.Caller;
-import com.luckygas.delivery.CustomerDirectory;
+import com.luckygas.common.security.Caller;
+import com.luckygas.delivery.CustomerClient;
 import com.luckygas.delivery.Dtos.Assignment;
 import com.luckygas.delivery.Dtos.BatchResult;
 import com.luckygas.delivery.Dtos.CompleteStop;
@@ -34,9 +35,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
@@ -53,12 +52,12 @@ public class OrderResource {
 
     private final OrderBook book;
     private final OrderList orders;
-    private final CustomerDirectory customers;
+    private final CustomerClient customers;
     private final Territories territories;
     private final JsonWebToken jwt;
     private final java.time.Clock clock;
 
-    OrderResource(OrderBook book, OrderList orders, @RestClient CustomerDirectory customers, Territories territories,
+    OrderResource(OrderBook book, OrderList orders, @RestClient CustomerClient customers, Territories territories,
                   JsonWebToken jwt, java.time.Clock clock) {
         this.book = book;
         this.orders = orders;
@@ -74,7 +73,7 @@ public class OrderResource {
      * different body is 422.
      */
     @POST
-    @RolesAllowed({"ADMIN", "OFFICE"})
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICE})
     public Response create(@HeaderParam("Idempotency-Key") @Size(min = 8, max = 100)
                            @Pattern(regexp = "[A-Za-z0-9_.:-]+", message = "must be letters, digits, '_', '.', ':' or '-'")
                            String idempotencyKey,
@@ -83,7 +82,7 @@ public class OrderResource {
         if (earlier.isPresent()) {
             return Response.ok(earlier.get()).location(location(earlier.get().id())).build();
         }
-        CustomerDirectory.Customer customer = customer(request.customerId());
+        CustomerClient.Customer customer = customer(request.customerId());
         OrderBook.Created created = book.create(request, idempotencyKey, customer, jwt.getName());
         return Response.status(created.isNew() ? 201 : 200).location(location(created.order().id()))
                 .entity(created.order()).build();
@@ -94,7 +93,7 @@ public class OrderResource {
      * items (two statements per page plus the count, whatever the page size).
      */
     @GET
-    @RolesAllowed({"ADMIN", "OFFICE", "SERVICE"})
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICE, Roles.SERVICE})
     public Page<OrderView> list(@QueryParam("date") String date,
                                 @QueryParam("status") String status,
                                 @QueryParam("driverId") String driverId,
@@ -110,7 +109,7 @@ public class OrderResource {
     /** The calling driver's orders of a day (default today), in requested order of time window. */
     @GET
     @Path("/my")
-    @RolesAllowed("DRIVER")
+    @RolesAllowed(Roles.DRIVER)
     public Page<OrderView> mine(@QueryParam("date") String date) {
         Caller caller = Caller.of(jwt);
         LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(clock));
@@ -119,14 +118,14 @@ public class OrderResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"ADMIN", "OFFICE", "DRIVER"})
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICE, Roles.DRIVER})
     public OrderView get(@PathParam("id") long id) {
         return book.view(id, Caller.of(jwt));
     }
 
     @POST
     @Path("/{id}/cancel")
-    @RolesAllowed({"ADMIN", "OFFICE"})
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICE})
     public OrderView cancel(@PathParam("id") long id, @Valid @NotNull Reason reason) {
         return book.cancel(id, reason.reason());
     }
@@ -134,7 +133,7 @@ public class OrderResource {
     /** Assigns up to 1,000 orders to a driver and route at once (route-service publishing a plan). */
     @POST
     @Path("/assignments")
-    @RolesAllowed({"ADMIN", "OFFICE", "SERVICE"})
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICE, Roles.SERVICE})
     public BatchResult assign(@Valid @NotNull Assignment assignment) {
         return new BatchResult(book.assign(assignment.orderIds(), assignment.driverId(), assignment.routeId()));
     }
@@ -147,7 +146,7 @@ public class OrderResource {
      */
     @POST
     @Path("/route-assignments")
-    @RolesAllowed({"ADMIN", "OFFICE", "SERVICE"})
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICE, Roles.SERVICE})
     public OrderBook.RoutePublication publishRoute(@Valid @NotNull RouteAssignment request) {
         java.util.Set<String> drivers = new java.util.HashSet<>();
         java.util.Set<Long> seen = new java.util.HashSet<>();
@@ -196,7 +195,7 @@ public class OrderResource {
 
     @POST
     @Path("/unassignments")
-    @RolesAllowed({"ADMIN", "OFFICE", "SERVICE"})
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICE, Roles.SERVICE})
     public BatchResult unassign(@Valid @NotNull Unassignment request) {
         return new BatchResult(book.unassign(request.orderIds()));
     }
@@ -207,7 +206,7 @@ public class OrderResource {
      */
     @POST
     @Path("/my/start")
-    @RolesAllowed("DRIVER")
+    @RolesAllowed(Roles.DRIVER)
     public BatchResult start(@QueryParam("date") String date) {
         Caller caller = Caller.of(jwt);
         LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(clock));
@@ -217,30 +216,24 @@ public class OrderResource {
     /** Completes a stop: what was delivered, empties taken back, money collected. Repeating it is harmless. */
     @POST
     @Path("/{id}/complete")
-    @RolesAllowed({"ADMIN", "OFFICE", "DRIVER"})
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICE, Roles.DRIVER})
     public DeliveryView complete(@PathParam("id") long id, @Valid @NotNull CompleteStop request) {
         return book.complete(id, request, Caller.of(jwt));
     }
 
     @POST
     @Path("/{id}/fail")
-    @RolesAllowed({"ADMIN", "OFFICE", "DRIVER"})
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICE, Roles.DRIVER})
     public OrderView fail(@PathParam("id") long id, @Valid @NotNull Reason reason) {
         return book.fail(id, reason.reason(), Caller.of(jwt));
     }
 
-    private CustomerDirectory.Customer customer(long id) {
-        CustomerDirectory.Found found;
-        try {
-            found = customers.lookup(new CustomerDirectory.Lookup(List.of(id)));
-        } catch (WebApplicationException | ProcessingException e) {
-            throw new ProblemException(503, "Service Unavailable",
-                    "The customer book cannot be reached to check the customer; the order was not taken. Try again.");
-        }
+    private CustomerClient.Customer customer(long id) {
+        CustomerClient.Found found = customers.lookup(new CustomerClient.Lookup(List.of(id)));
         if (found.items().isEmpty()) {
             throw ProblemException.invalidField("customerId", "is not a customer");
         }
-        CustomerDirectory.Customer customer = found.items().get(0);
+        CustomerClient.Customer customer = found.items().get(0);
         if (!customer.active()) {
             throw new ProblemException(new Problem("about:blank", "Unprocessable Content", 422,
                     "Customer " + customer.code() + " is deactivated; reactivate it before taking an order.",

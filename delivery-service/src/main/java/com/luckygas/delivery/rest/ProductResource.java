@@ -1,5 +1,6 @@
 package com.luckygas.delivery.rest;
 
+import com.luckygas.common.security.Roles;
 import com.luckygas.common.DateParam;
 import com.luckygas.common.ProblemException;
 import com.luckygas.delivery.OrderBook;
@@ -51,7 +52,7 @@ public class ProductResource {
     }
 
     @GET
-    @RolesAllowed({"ADMIN", "OFFICE", "DRIVER", "SERVICE"})
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICE, Roles.DRIVER, Roles.SERVICE})
     public List<ProductView> list() {
         return Product.<Product>listAll(Sort.by("sortOrder", "code")).stream()
                 .map(p -> new ProductView(p.code, p.name, p.kind, p.sizeKg, p.active)).toList();
@@ -60,7 +61,7 @@ public class ProductResource {
     /** The prices in force for a customer (or the defaults without one) on a day (default today). */
     @GET
     @Path("/prices")
-    @RolesAllowed({"ADMIN", "OFFICE"})
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICE})
     public List<PriceInForce> inForce(@QueryParam("customerId") Long customerId, @QueryParam("date") String date) {
         LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(OrderBook.TAIPEI));
         List<String> codes = Product.<Product>listAll(Sort.by("sortOrder", "code")).stream().map(p -> p.code).toList();
@@ -71,7 +72,7 @@ public class ProductResource {
     /** Sets a default price (no customerId) or a customer's own price, from a date on. */
     @POST
     @Path("/prices")
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Transactional
     public Response setPrice(@Valid @NotNull PriceInput input) {
         if (Product.findById(input.productCode()) == null) {

@@ -1,5 +1,6 @@
 package com.luckygas.delivery.rest;
 
+import com.luckygas.common.security.Roles;
 import com.luckygas.common.DateParam;
 import com.luckygas.common.ProblemException;
 import com.luckygas.delivery.Dashboard;
@@ -22,7 +23,7 @@ import java.time.YearMonth;
 
 /** The office's numbers: the day's dashboard, the monthly report, who runs out of gas soon. */
 @Path("/api/reports")
-@RolesAllowed({"ADMIN", "OFFICE"})
+@RolesAllowed({Roles.ADMIN, Roles.OFFICE})
 public class ReportResource {
 
     private final Dashboard dashboard;
@@ -95,7 +96,7 @@ public class ReportResource {
     /** Rebuilds the report views now (they are also rebuilt every hour; the importer rebuilds them itself after a load). */
     @POST
     @Path("/refresh")
-    @RolesAllowed({"ADMIN", "SERVICE"})
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     public Response refresh() {
         monthly.refresh();
         return Response.noContent().build();

@@ -1,5 +1,6 @@
 package com.luckygas.delivery.rest;
 
+import com.luckygas.common.security.Roles;
 import com.luckygas.common.Page;
 import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
@@ -44,7 +45,7 @@ import java.util.TreeSet;
 
 /** Recurring orders: every N days, on given weekdays, or on given days of the month. */
 @Path("/api/orders/templates")
-@RolesAllowed({"ADMIN", "OFFICE"})
+@RolesAllowed({Roles.ADMIN, Roles.OFFICE})
 public class TemplateResource {
 
     public record TemplateItem(@NotBlank String productCode,
@@ -166,7 +167,7 @@ public class TemplateResource {
     /** Makes the missing orders for the next {@code days} days now (the daily job does the same). */
     @POST
     @Path("/generate")
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     public Generated generate(@QueryParam("days") @DefaultValue("7") @Min(0) @Max(60) int days) {
         return new Generated(generator.generate(LocalDate.now(OrderBook.TAIPEI), days));
     }

@@ -1,7 +1,5 @@
 package com.luckygas.route.planning;
 
-import static com.luckygas.route.planning.ServiceCalls.call;
-
 import com.luckygas.common.BusinessClock;
 import com.luckygas.common.identity.ServiceIdentity;
 import com.luckygas.route.planning.DayProblem.Finished;
@@ -52,7 +50,7 @@ public class DayInputs {
     }
 
     public String serviceToken() {
-        return call("auth-service", identity::bearer);
+        return identity.bearer();
     }
 
     /** The day as delivery-service and customer-service know it now. */
@@ -60,18 +58,17 @@ public class DayInputs {
         String token = serviceToken();
         List<Inputs.Order> orders = new ArrayList<>();
         for (int page = 0; ; page++) {
-            int p = page;
-            Inputs.OrderPage got = call("delivery-service", () -> delivery.orders(token, date, null, p, ORDER_PAGE));
+            Inputs.OrderPage got = delivery.orders(token, date, null, page, ORDER_PAGE);
             got.items().stream().filter(o -> !"CANCELLED".equals(o.status())).forEach(orders::add);
             if ((long) (page + 1) * ORDER_PAGE >= got.total() || got.items().isEmpty()) {
                 break;
             }
         }
         orders.sort(Comparator.comparingLong(Inputs.Order::id));
-        Map<String, Inputs.Product> products = call("delivery-service", () -> delivery.products(token)).stream()
+        Map<String, Inputs.Product> products = delivery.products(token).stream()
                 .collect(Collectors.toMap(Inputs.Product::code, p -> p));
         Map<String, Long> areaDepots = new HashMap<>();
-        call("customer-service", () -> customers.areas(token)).forEach(a -> areaDepots.put(a.name(), a.depotId()));
+        customers.areas(token).forEach(a -> areaDepots.put(a.name(), a.depotId()));
         return new Day(date, orders, products, areaDepots);
     }
 
@@ -80,7 +77,7 @@ public class DayInputs {
         Map<Long, Inputs.Customer> found = new HashMap<>();
         for (int from = 0; from < ids.size(); from += CustomerClient.MAX_IDS) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CustomerClient.MAX_IDS));
-            call("customer-service", () -> customers.lookup(token, new Inputs.Lookup(chunk))).items()
+            customers.lookup(token, new Inputs.Lookup(chunk)).items()
                     .forEach(c -> found.put(c.id(), c));
         }
         return found;

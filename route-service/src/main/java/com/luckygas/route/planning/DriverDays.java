@@ -1,5 +1,6 @@
 package com.luckygas.route.planning;
 
+import com.luckygas.common.calls.ServiceUnavailableException;
 import com.luckygas.route.Depot;
 import com.luckygas.route.planning.PlanViews.StopView;
 import com.luckygas.route.planning.domain.RouteVehicle;
@@ -11,8 +12,6 @@ import com.luckygas.route.planning.store.PlanStop;
 import com.luckygas.route.planning.store.RoutePlan;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -132,8 +131,8 @@ public class DriverDays {
             Map<Long, Inputs.Order> orders = new HashMap<>();
             page.items().forEach(o -> orders.put(o.id(), o));
             return orders;
-        } catch (WebApplicationException | ProcessingException e) {
-            LOG.warnf("The day of driver %s without live states: delivery-service did not answer (%s)", driverId, e.getMessage());
+        } catch (ServiceUnavailableException e) {
+            LOG.warnf("The day of driver %s without live states: %s", driverId, e.getMessage());
             return null;
         }
     }

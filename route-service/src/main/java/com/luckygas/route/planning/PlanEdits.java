@@ -5,6 +5,7 @@ import ai.timefold.solver.core.api.solver.RecommendedAssignment;
 import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import com.luckygas.common.ProblemException;
+import com.luckygas.common.calls.ServiceUnavailableException;
 import com.luckygas.route.planning.DayProblem.Route;
 import com.luckygas.route.planning.domain.RoutePlanSolution;
 import com.luckygas.route.planning.domain.Stop;
@@ -13,8 +14,6 @@ import com.luckygas.route.planning.store.RoutePlan;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -138,14 +137,11 @@ public class PlanEdits {
         }
         try {
             return new MoveResult(planId, broken, publisher.publish(planId, userToken).publication(), null);
-        } catch (ProblemException e) {
-            if (e.problem().status() != 503) {
-                throw e;
-            }
+        } catch (ServiceUnavailableException e) {
             // the move is saved: say so, and what is left to do, rather than a 503 that reads as "nothing happened"
-            LOG.warnf("Plan %d: move saved, publishing it failed: %s", planId, e.problem().detail());
-            return new MoveResult(planId, broken, null, e.problem().detail()
-                    + " The move is saved; publish the plan again (POST /api/routes/plans/" + planId + "/publish).");
+            LOG.warnf("Plan %d: move saved, publishing it failed: %s", planId, e.getMessage());
+            return new MoveResult(planId, broken, null, e.getMessage()
+                    + ". The move is saved; publish the plan again (POST /api/routes/plans/" + planId + "/publish).");
         }
     }
 
@@ -273,13 +269,11 @@ public class PlanEdits {
         Inputs.Order order;
         try {
             order = inputs.order(userToken, orderId);
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404) {
+        } catch (ServiceUnavailableException e) {
+            if (e.answered(404)) {
                 throw ProblemException.invalidField("orderId", "no such order");
             }
-            throw ServiceCalls.unavailable("delivery-service", e); // any other answer: 503 naming delivery-service
-        } catch (ProcessingException e) {
-            throw ServiceCalls.unavailable("delivery-service", e);
+            throw e; // any other answer: 503 naming delivery-service
         }
         if (!order.requestedDate().equals(plan.planDate)) {
             throw ProblemException.invalidField("orderId", "is for " + order.requestedDate() + ", not " + plan.planDate);

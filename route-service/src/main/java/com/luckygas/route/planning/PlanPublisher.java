@@ -1,7 +1,5 @@
 package com.luckygas.route.planning;
 
-import static com.luckygas.route.planning.ServiceCalls.call;
-
 import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
 import com.luckygas.route.planning.store.PlanStop;
@@ -51,7 +49,7 @@ public class PlanPublisher {
                 PlanStop.<PlanStop>list("planId = ?1 order by driverId, seq", planId));
         requireCurrent(rows, inputs.read(plan.planDate));
         DeliveryClient.RouteAssignment assignment = assignment(planId, rows);
-        DeliveryClient.Publication publication = call("delivery-service", () -> delivery.publish(userToken, assignment));
+        DeliveryClient.Publication publication = delivery.publish(userToken, assignment);
         QuarkusTransaction.requiringNew().run(() -> {
             RoutePlan current = store.plan(planId);
             RoutePlan.update("status = ?1, updatedAt = ?2 where planDate = ?3 and depotId = ?4 and status = ?5 and id <> ?6",

@@ -1,5 +1,6 @@
 package com.luckygas.route.rest;
 
+import com.luckygas.common.security.Roles;
 import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
 import com.luckygas.route.Depot;
@@ -24,7 +25,7 @@ import java.util.List;
 
 /** Depots, where routes start and end (a small list: no paging). */
 @Path("/api/routes/depots")
-@RolesAllowed({"ADMIN", "OFFICE"})
+@RolesAllowed({Roles.ADMIN, Roles.OFFICE})
 public class DepotResource {
 
     public record DepotInput(

@@ -1,6 +1,7 @@
 package com.luckygas.route.rest;
 
-import com.luckygas.common.ProblemException;
+import com.luckygas.common.security.Caller;
+import com.luckygas.common.security.Roles;
 import com.luckygas.route.planning.DriverDays;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.luckygas.route.planning.store.RoutePlan;
@@ -35,19 +36,11 @@ public class DriverDayResource {
      */
     @GET
     @Path("/my/today")
-    @RolesAllowed("DRIVER")
+    @RolesAllowed(Roles.DRIVER)
     public DriverDays.DriverDay today() {
-        String driverId = driverId(jwt);
+        String driverId = Caller.of(jwt).requireDriverId();
         LocalDate today = LocalDate.now(clock);
         RoutePlan plan = QuarkusTransaction.requiringNew().call(() -> DriverDays.publishedFor(driverId, today));
         return days.day(plan == null ? null : plan.id, driverId, today, "Bearer " + jwt.getRawToken(), true);
-    }
-
-    static String driverId(JsonWebToken jwt) {
-        Object claim = jwt.getClaim("driver_id");
-        if (claim == null) {
-            throw ProblemException.notFound("The token names no driver.");
-        }
-        return claim instanceof jakarta.json.JsonString text ? text.getString() : claim.toString();
     }
 }

@@ -1,5 +1,6 @@
 package com.luckygas.route.rest;
 
+import com.luckygas.common.security.Roles;
 import com.luckygas.common.Page;
 import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
@@ -34,7 +35,7 @@ import java.util.List;
  * auth-service. A driver reads his own day through /api/routes/my, never this list.
  */
 @Path("/api/drivers")
-@RolesAllowed({"ADMIN", "OFFICE"})
+@RolesAllowed({Roles.ADMIN, Roles.OFFICE})
 public class DriverResource {
 
     public record DriverInput(

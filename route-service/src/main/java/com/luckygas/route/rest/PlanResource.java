@@ -1,5 +1,7 @@
 package com.luckygas.route.rest;
 
+import com.luckygas.common.security.Caller;
+import com.luckygas.common.security.Roles;
 import com.luckygas.common.DateParam;
 import com.luckygas.common.ProblemException;
 import com.luckygas.route.planning.DeliveryClient;
@@ -37,7 +39,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * delivery-service.
  */
 @Path("/api/routes/plans")
-@RolesAllowed({"ADMIN", "OFFICE"})
+@RolesAllowed({Roles.ADMIN, Roles.OFFICE})
 public class PlanResource {
 
     public record PlanInput(@NotNull LocalDate date,
@@ -145,10 +147,10 @@ public class PlanResource {
      */
     @GET
     @Path("/{id}/routes/{driverId}")
-    @RolesAllowed({"ADMIN", "OFFICE", "DRIVER"})
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICE, Roles.DRIVER})
     public DriverDays.DriverDay route(@PathParam("id") long id, @PathParam("driverId") String driverId) {
-        boolean driver = jwt.getGroups().contains("DRIVER");
-        if (driver && !driverId.equals(DriverDayResource.driverId(jwt))) {
+        boolean driver = jwt.getGroups().contains(Roles.DRIVER);
+        if (driver && !driverId.equals(Caller.of(jwt).requireDriverId())) {
             throw ProblemException.notFound("There is no route of driver " + driverId + " for you.");
         }
         RoutePlan plan = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> RoutePlan.findById(id));

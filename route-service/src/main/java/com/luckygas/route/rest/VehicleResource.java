@@ -1,5 +1,6 @@
 package com.luckygas.route.rest;
 
+import com.luckygas.common.security.Roles;
 import com.luckygas.common.Page;
 import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
@@ -31,7 +32,7 @@ import java.util.Locale;
 
 /** Cars and scooters, with their capacity in cylinders and in kg. */
 @Path("/api/vehicles")
-@RolesAllowed({"ADMIN", "OFFICE"})
+@RolesAllowed({Roles.ADMIN, Roles.OFFICE})
 public class VehicleResource {
 
     public record VehicleInput(

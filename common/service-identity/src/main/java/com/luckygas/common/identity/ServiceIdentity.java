@@ -1,5 +1,6 @@
 package com.luckygas.common.identity;
 
+import com.luckygas.common.calls.ServiceUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,20 +21,24 @@ public class ServiceIdentity {
     @ConfigProperty(name = "luckygas.service.client-secret")
     Optional<String> clientSecret;
 
-    final AuthTokens auth;
+    final AuthClient auth;
 
     private String token;
     private Instant renewAt = Instant.MIN;
 
-    ServiceIdentity(@RestClient AuthTokens auth) {
+    ServiceIdentity(@RestClient AuthClient auth) {
         this.auth = auth;
     }
 
-    /** {@code Bearer <token>}, fetching a new token when the current one is about to expire. */
+    /**
+     * {@code Bearer <token>}, fetching a new token when the current one is about to expire; a
+     * {@link ServiceUnavailableException} naming auth-service when none can be had.
+     */
     public synchronized String bearer() {
         if (token == null || Instant.now().isAfter(renewAt)) {
-            AuthTokens.Token fresh = auth.serviceToken(new AuthTokens.Request(clientId, clientSecret.orElseThrow(
-                    () -> new IllegalStateException("luckygas.service.client-secret (LUCKYGAS_SERVICE_CLIENT_SECRET) is not set"))));
+            AuthClient.Token fresh = auth.serviceToken(new AuthClient.Request(clientId, clientSecret.orElseThrow(
+                    () -> new ServiceUnavailableException("auth-service", null, "this service has no secret to get its token "
+                            + "from auth-service (luckygas.service.client-secret, LUCKYGAS_SERVICE_CLIENT_SECRET)", null))));
             token = fresh.accessToken();
             renewAt = Instant.now().plusSeconds(Math.max(0, fresh.expiresIn() - 60));
         }

@@ -1,10 +1,17 @@
 package com.luckygas.customer;
 
+import com.luckygas.common.calls.ServiceCall;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.QueryParam;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -12,11 +19,17 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * delivery-service, asked whether a customer has any orders, deliveries or recurring-order
  * templates before the customer may be deleted. Both are asked: deliveries loaded from the legacy records (the importer) have no
  * order. Called with the user's own token (propagated Authorization header, docs/adr/0002).
+ * Reads only: a connection that failed is tried once more.
  */
 @RegisterRestClient(configKey = "delivery")
 @RegisterClientHeaders
+@ServiceCall("delivery-service")
+@Timeout(value = 6, unit = ChronoUnit.SECONDS)
+@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 2000,
+                failOn = {ProcessingException.class, TimeoutException.class})
+@Retry(maxRetries = 1, delay = 100, retryOn = ProcessingException.class, abortOn = TimeoutException.class)
 @Path("/api")
-public interface DeliveryHistory {
+public interface DeliveryClient {
 
     record Count(long total) {
     }

@@ -1,0 +1,17 @@
+package com.luckygas.common.security;
+
+/** The roles of the platform's tokens (the {@code groups} claim), for {@code @RolesAllowed}. */
+public final class Roles {
+
+    /** Everything, including user accounts, prices, imports and archival. */
+    public static final String ADMIN = "ADMIN";
+    /** Customers, orders, templates, routes, reports; not user accounts. */
+    public static final String OFFICE = "OFFICE";
+    /** His own route and stops of the day. */
+    public static final String DRIVER = "DRIVER";
+    /** Another service, for work no user started (docs/adr/0002). */
+    public static final String SERVICE = "SERVICE";
+
+    private Roles() {
+    }
+}

@@ -1,5 +1,6 @@
 package com.luckygas.delivery;
 
+import com.luckygas.delivery.history.Archiver;
 import static com.luckygas.delivery.OrderApi.office;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package com.luckygas.delivery;
 
+import com.luckygas.delivery.customer.CustomerClient;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

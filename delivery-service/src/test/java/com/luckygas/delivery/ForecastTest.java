@@ -1,5 +1,6 @@
 package com.luckygas.delivery;
 
+import com.luckygas.delivery.customer.CustomerClient;
 import static com.luckygas.delivery.OrderApi.driver;
 import static com.luckygas.delivery.OrderApi.office;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,5 +1,6 @@
 package com.luckygas.delivery;
 
+import com.luckygas.delivery.report.MonthlyTable;
 import static com.luckygas.delivery.OrderApi.admin;
 import static com.luckygas.delivery.OrderApi.driver;
 import static com.luckygas.delivery.OrderApi.office;

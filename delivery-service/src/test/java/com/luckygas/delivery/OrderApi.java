@@ -13,34 +13,34 @@ import java.util.List;
 import java.util.Map;
 
 /** The calls the tests make, as the office, route-service and drivers make them. */
-final class OrderApi {
+public final class OrderApi {
 
-    static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
+    public static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
 
     /**
      * Today in Taipei, as the service reckons it, read at each use: a date read once when this class
      * was loaded is yesterday's for every test that runs after midnight in Taipei (16:00 UTC).
      */
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(TAIPEI);
     }
 
     private OrderApi() {
     }
 
-    static RequestSpecification office() {
+    public static RequestSpecification office() {
         return given().auth().oauth2(TestTokens.office()).contentType(ContentType.JSON);
     }
 
-    static RequestSpecification admin() {
+    public static RequestSpecification admin() {
         return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON);
     }
 
-    static RequestSpecification driver(String driverId) {
+    public static RequestSpecification driver(String driverId) {
         return given().auth().oauth2(TestTokens.driver(driverId)).contentType(ContentType.JSON);
     }
 
-    static Map<String, Object> order(long customerId, LocalDate date, Object... productAndQuantity) {
+    public static Map<String, Object> order(long customerId, LocalDate date, Object... productAndQuantity) {
         List<Map<String, Object>> items = new java.util.ArrayList<>();
         for (int i = 0; i < productAndQuantity.length; i += 2) {
             items.add(Map.of("productCode", productAndQuantity[i], "quantity", productAndQuantity[i + 1]));
@@ -52,15 +52,15 @@ final class OrderApi {
         return body;
     }
 
-    static Response create(Map<String, Object> body) {
+    public static Response create(Map<String, Object> body) {
         return office().body(body).post("/api/orders");
     }
 
-    static long createId(Map<String, Object> body) {
+    public static long createId(Map<String, Object> body) {
         return create(body).then().statusCode(201).extract().<Number>path("id").longValue();
     }
 
-    static void price(String product, Long customerId, LocalDate from, double unitPrice) {
+    public static void price(String product, Long customerId, LocalDate from, double unitPrice) {
         Map<String, Object> body = new HashMap<>();
         body.put("productCode", product);
         body.put("customerId", customerId);
@@ -70,24 +70,35 @@ final class OrderApi {
     }
 
     /** Default prices every test can rely on. */
-    static void defaultPrices() {
+    public static void defaultPrices() {
         price("R20", null, today().minusYears(1), 800);
         price("R50", null, today().minusYears(1), 1900);
         price("R16", null, today().minusYears(1), 650);
         price("F20", null, today().minusYears(1), 45.5);
     }
 
-    static void assign(String driverId, long... orderIds) {
+    public static void assign(String driverId, long... orderIds) {
         office().body(Map.of("driverId", driverId, "routeId", 7, "orderIds", java.util.Arrays.stream(orderIds).boxed().toList()))
                 .post("/api/orders/assignments").then().statusCode(200);
     }
 
-    static Map<String, Object> completion(Object... productQuantityEmpties) {
+    public static Map<String, Object> completion(Object... productQuantityEmpties) {
         List<Map<String, Object>> items = new java.util.ArrayList<>();
         for (int i = 0; i < productQuantityEmpties.length; i += 3) {
             items.add(Map.of("productCode", productQuantityEmpties[i], "quantity", productQuantityEmpties[i + 1],
                     "empties", productQuantityEmpties[i + 2]));
         }
         return Map.of("items", items, "amountCollected", 1600, "paymentMethod", "CASH");
+    }
+
+    /** route-service's own token: it publishes plans. */
+    public static RequestSpecification service() {
+        return io.restassured.RestAssured.given().auth().oauth2(com.luckygas.testing.TestTokens.token("SERVICE",
+                "service:route-service", "route-service", null)).contentType(io.restassured.http.ContentType.JSON);
+    }
+
+    /** A stop of a published route: the order, its trip, estimated arrival and the trip's departure. */
+    public static Map<String, Object> stop(long id, int trip, String eta, String tripDeparts) {
+        return Map.of("orderId", id, "trip", trip, "eta", eta, "tripDeparts", tripDeparts);
     }
 }

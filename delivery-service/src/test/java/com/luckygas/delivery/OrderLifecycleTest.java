@@ -13,6 +13,8 @@ import static com.luckygas.delivery.OrderApi.createId;
 import static com.luckygas.delivery.OrderApi.driver;
 import static com.luckygas.delivery.OrderApi.office;
 import static com.luckygas.delivery.OrderApi.order;
+import static com.luckygas.delivery.OrderApi.service;
+import static com.luckygas.delivery.OrderApi.stop;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -129,15 +131,6 @@ class OrderLifecycleTest {
     /** Stops of a route without times (as a plan published before trips existed). */
     static List<Map<String, Object>> stops(long... ids) {
         return java.util.Arrays.stream(ids).<Map<String, Object>>mapToObj(id -> Map.of("orderId", id)).toList();
-    }
-
-    static Map<String, Object> stop(long id, int trip, String eta, String tripDeparts) {
-        return Map.of("orderId", id, "trip", trip, "eta", eta, "tripDeparts", tripDeparts);
-    }
-
-    static io.restassured.specification.RequestSpecification service() {
-        return given().auth().oauth2(TestTokens.token("SERVICE", "service:route-service", "route-service", null))
-                .contentType(ContentType.JSON);
     }
 
     @Test

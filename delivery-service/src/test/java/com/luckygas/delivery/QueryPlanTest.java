@@ -1,5 +1,11 @@
 package com.luckygas.delivery;
 
+import com.luckygas.delivery.history.CustomerHistory;
+import com.luckygas.delivery.report.Dashboard;
+import com.luckygas.delivery.order.OrderList;
+import com.luckygas.delivery.order.OrderView;
+import com.luckygas.delivery.order.Order;
+import com.luckygas.delivery.forecast.RunOutForecast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +23,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -202,7 +207,7 @@ class QueryPlanTest {
         List<Long> ids;
         try {
             ids = QuarkusTransaction.requiringNew().call(() -> orders.list(filters, 0, 50).items().stream()
-                    .map(Dtos.OrderView::id).toList());
+                    .map(OrderView::id).toList());
         } finally {
             SqlCapture.on = false;
         }

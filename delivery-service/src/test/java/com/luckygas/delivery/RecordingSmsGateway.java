@@ -1,6 +1,6 @@
 package com.luckygas.delivery;
 
-import com.luckygas.delivery.sms.SmsGateway;
+import com.luckygas.delivery.notification.sms.SmsGateway;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;

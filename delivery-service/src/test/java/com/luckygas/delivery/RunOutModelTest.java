@@ -1,11 +1,12 @@
 package com.luckygas.delivery;
 
+import com.luckygas.delivery.forecast.RunOutModel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.luckygas.delivery.RunOutModel.Day;
-import com.luckygas.delivery.RunOutModel.Forecast;
+import com.luckygas.delivery.forecast.RunOutModel.Day;
+import com.luckygas.delivery.forecast.RunOutModel.Forecast;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;

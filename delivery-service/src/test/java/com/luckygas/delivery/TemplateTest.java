@@ -1,5 +1,7 @@
 package com.luckygas.delivery;
 
+import com.luckygas.delivery.template.TemplateGenerator;
+import com.luckygas.delivery.template.OrderTemplate;
 import static com.luckygas.delivery.OrderApi.today;
 import static com.luckygas.delivery.OrderApi.office;
 import static org.hamcrest.Matchers.equalTo;

@@ -5,7 +5,6 @@ import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
 import com.luckygas.customer.Area;
 import com.luckygas.customer.Customer;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;

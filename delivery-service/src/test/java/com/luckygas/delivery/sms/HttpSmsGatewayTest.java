@@ -1,5 +1,7 @@
 package com.luckygas.delivery.sms;
 
+import com.luckygas.delivery.notification.sms.HttpSmsGateway;
+import com.luckygas.delivery.notification.sms.SmsGateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

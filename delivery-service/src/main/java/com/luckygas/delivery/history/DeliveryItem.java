@@ -1,0 +1,48 @@
+package com.luckygas.delivery.history;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.math.BigDecimal;
+
+/** Per product: what was delivered (cylinders, or kg of flow gas) and the empties taken back. */
+@Entity
+@Table(name = "delivery_item")
+@IdClass(DeliveryItem.Key.class)
+public class DeliveryItem extends PanacheEntityBase {
+
+    /** Composite key (delivery, product). */
+    public static class Key implements Serializable {
+        public Long deliveryId;
+        public String productCode;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && java.util.Objects.equals(deliveryId, k.deliveryId)
+                    && java.util.Objects.equals(productCode, k.productCode);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(deliveryId, productCode);
+        }
+    }
+
+    @Id
+    @Column(name = "delivery_id")
+    public Long deliveryId;
+
+    @Id
+    @Column(name = "product_code")
+    public String productCode;
+
+    @Column(nullable = false)
+    public BigDecimal quantity = BigDecimal.ZERO;
+
+    @Column(nullable = false)
+    public int empties;
+}

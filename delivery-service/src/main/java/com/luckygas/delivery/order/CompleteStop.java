@@ -1,0 +1,29 @@
+package com.luckygas.delivery.order;
+
+import com.luckygas.delivery.order.Order.PaymentMethod;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** What a driver records at the door: delivered, empties taken back, money collected. */
+public record CompleteStop(
+        @NotEmpty @Size(max = 20) List<@NotNull @Valid DeliveredItem> items,
+        @PositiveOrZero @Max(100_000_000) Long amountCollected,
+        PaymentMethod paymentMethod,
+        @Size(max = 500) String notes) {
+
+    public record DeliveredItem(
+            @NotBlank @Size(max = 12) String productCode,
+            @NotNull @PositiveOrZero @DecimalMax("10000") @Digits(integer = 5, fraction = 2) BigDecimal quantity,
+            @Min(0) @Max(200) int empties) implements OrderLines.Line {
+    }
+}

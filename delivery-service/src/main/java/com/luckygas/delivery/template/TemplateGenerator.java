@@ -1,0 +1,94 @@
+package com.luckygas.delivery.template;
+
+import com.luckygas.delivery.customer.CustomerClient;
+import com.luckygas.delivery.order.OrderIntake;
+import com.luckygas.common.calls.ServiceUnavailableException;
+import com.luckygas.common.ProblemMappers;
+import com.luckygas.common.identity.ServiceIdentity;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes orders from recurring templates for the coming days (daily, and on demand). Customers are
+ * read in one call with this service's own token; each order is created at most once per template
+ * and day (OrderIntake.fromTemplate), so two instances running this together are harmless.
+ */
+@ApplicationScoped
+public class TemplateGenerator {
+
+    private static final Logger LOG = Logger.getLogger(TemplateGenerator.class);
+    static final int LOOKUP_LIMIT = 500;
+
+    @ConfigProperty(name = "luckygas.templates.days-ahead", defaultValue = "7")
+    int daysAhead;
+
+    final OrderIntake intake;
+    final CustomerClient customers;
+    final ServiceIdentity identity;
+
+    TemplateGenerator(OrderIntake intake, @RestClient CustomerClient customers, ServiceIdentity identity) {
+        this.intake = intake;
+        this.customers = customers;
+        this.identity = identity;
+    }
+
+    @Scheduled(cron = "{luckygas.templates.cron}", timeZone = "Asia/Taipei",
+               concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void daily() {
+        generate(LocalDate.now(com.luckygas.common.BusinessClock.TAIPEI), daysAhead);
+    }
+
+    /** Creates the missing orders for today and the next {@code days} days; returns how many were created. */
+    @ActivateRequestContext
+    public int generate(LocalDate from, int days) {
+        LocalDate to = from.plusDays(days);
+        List<OrderTemplate> templates = OrderTemplate.list(
+                "paused = false and startDate <= ?1 and (endDate is null or endDate >= ?2) order by id", to, from);
+        if (templates.isEmpty()) {
+            return 0;
+        }
+        List<Long> ids = templates.stream().map(t -> t.customerId).distinct().toList();
+        Map<Long, CustomerClient.Customer> byId = new HashMap<>();
+        try {
+            String bearer = identity.bearer();
+            for (int i = 0; i < ids.size(); i += LOOKUP_LIMIT) { // customer-service answers up to 500 ids a call
+                customers.lookup(bearer, new CustomerClient.Lookup(ids.subList(i, Math.min(ids.size(), i + LOOKUP_LIMIT))))
+                        .items().forEach(c -> byId.put(c.id(), c));
+            }
+        } catch (ServiceUnavailableException e) {
+            LOG.errorf("Recurring orders %s..%s: %s; no orders made, the next run makes them", from, to, e.getMessage());
+            throw e;
+        }
+        int created = 0;
+        for (OrderTemplate template : templates) {
+            CustomerClient.Customer customer = byId.get(template.customerId);
+            if (customer == null || !customer.active()) {
+                LOG.warnf("Template %d: customer %d is unknown or deactivated; no orders made", template.id, template.customerId);
+                continue;
+            }
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                try {
+                    if (template.fallsOn(day) && intake.fromTemplate(template, day, customer).isPresent()) {
+                        created++;
+                    }
+                } catch (RuntimeException e) {
+                    if (ProblemMappers.isDatabaseUnavailable(e)) {
+                        throw e; // an outage, not this template's fault: the run stops and the next one catches up
+                    }
+                    // one template the database refuses must not stop every other customer's orders
+                    LOG.errorf(e, "Template %d: the order for %s could not be made; the other templates go on", template.id, day);
+                }
+            }
+        }
+        LOG.infof("Recurring orders %s..%s: %d created from %d template(s)", from, to, created, templates.size());
+        return created;
+    }
+}

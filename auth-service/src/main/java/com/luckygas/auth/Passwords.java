@@ -4,7 +4,6 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** bcrypt password hashing. Passwords longer than bcrypt's 72 bytes are pre-hashed, not cut off. */
 @ApplicationScoped
@@ -18,8 +17,8 @@ public class Passwords {
     /** Checked against when the user does not exist, so that both answers take as long. */
     private final String decoy;
 
-    Passwords(@ConfigProperty(name = "luckygas.auth.bcrypt-cost", defaultValue = "12") int cost) {
-        this.cost = cost;
+    Passwords(LoginConfig config) {
+        this.cost = config.bcryptCost();
         this.decoy = hash("decoy password that matches nobody");
     }
 

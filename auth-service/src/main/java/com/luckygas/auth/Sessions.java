@@ -1,6 +1,7 @@
 package com.luckygas.auth;
 
 import com.luckygas.auth.token.AccessTokens;
+import com.luckygas.auth.token.JwtConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,19 +30,16 @@ public class Sessions {
     public record Tokens(String accessToken, long expiresIn, String refreshToken, long refreshExpiresIn, User user) {
     }
 
-    @ConfigProperty(name = "luckygas.auth.max-failed-logins", defaultValue = "5")
-    int maxFailedLogins;
-
-    @ConfigProperty(name = "luckygas.auth.lockout", defaultValue = "PT15M")
-    Duration lockout;
-
-    @ConfigProperty(name = "luckygas.jwt.refresh-token-ttl", defaultValue = "P7D")
-    Duration refreshTtl;
-
+    final int maxFailedLogins;
+    final Duration lockout;
+    final Duration refreshTtl;
     final Passwords passwords;
     final AccessTokens accessTokens;
 
-    Sessions(Passwords passwords, AccessTokens accessTokens) {
+    Sessions(LoginConfig logins, JwtConfig tokens, Passwords passwords, AccessTokens accessTokens) {
+        this.maxFailedLogins = logins.maxFailedLogins();
+        this.lockout = logins.lockout();
+        this.refreshTtl = tokens.refreshTokenTtl();
         this.passwords = passwords;
         this.accessTokens = accessTokens;
     }

@@ -1,9 +1,13 @@
 package com.luckygas.customer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
 import io.quarkus.cache.Cache;
@@ -19,7 +23,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,8 +108,7 @@ public class CustomerBook {
         Customer customer = find(id);
         JsonNode version = patch.get("version");
         requireVersion(customer, ifMatch != null ? ifMatch : version != null && version.canConvertToLong() ? version.asLong() : null);
-        ObjectNode merged = mapper.valueToTree(CustomerView.of(customer).toInput());
-        mergePatch(merged, (ObjectNode) patch);
+        JsonNode merged = mergePatch(mapper.valueToTree(CustomerView.of(customer).toInput()), patch);
         CustomerInput input;
         try {
             input = mapper.treeToValue(merged, CustomerInput.class);
@@ -248,26 +250,19 @@ public class CustomerBook {
         });
     }
 
-    /**
-     * RFC 7386: a member of the patch replaces the target's; null clears a top-level field and
-     * removes a key of a nested object ({"cylindersHeld": {"R50": null}}); objects merge.
-     */
-    private static void mergePatch(ObjectNode target, ObjectNode patch) {
-        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode value = field.getValue();
-            if (value.isObject() && target.get(field.getKey()) instanceof ObjectNode nested) {
-                value.fields().forEachRemaining(member -> {
-                    if (member.getValue().isNull()) {
-                        nested.remove(member.getKey());
-                    } else {
-                        nested.set(member.getKey(), member.getValue());
-                    }
-                });
-            } else {
-                target.set(field.getKey(), value);
-            }
+    /** RFC 7386 by JSON-P's implementation: null removes a member, objects merge, anything else replaces. */
+    private JsonNode mergePatch(JsonNode target, JsonNode patch) {
+        try {
+            JsonValue merged = Json.createMergePatch(jsonp(patch)).apply(jsonp(target));
+            return mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(merged.toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("JSON-P wrote what Jackson cannot read", e);
+        }
+    }
+
+    private JsonValue jsonp(JsonNode node) throws JsonProcessingException {
+        try (JsonReader reader = Json.createReader(new StringReader(mapper.writeValueAsString(node)))) {
+            return reader.readValue();
         }
     }
 

@@ -11,25 +11,18 @@ import com.luckygas.importer.read.DeliveryWorkbook;
 import com.luckygas.importer.read.LegacyDb;
 import com.luckygas.importer.read.WorkbookReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +37,6 @@ import java.util.Map;
 public final class Import {
 
     public static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
-    /** Only one import at a time (session-level advisory lock: released when the process dies). */
-    static final long LOCK_KEY = 0x4C75636B79L;
 
     public record Options(Path clients, List<Path> deliveries, Path legacyDb, boolean dryRun, Path reportDir,
                           int archiveKeepMonths, LocalDate today) {
@@ -95,7 +86,7 @@ public final class Import {
         ProcessHandle.current().info().startInstant().ifPresent(t ->
                 phases.put("processStart", Math.round(java.time.Duration.between(t, java.time.Instant.now()).toMillis() / 10.0) / 100.0));
         long phase = System.nanoTime();
-        for (Path file : inputs()) {
+        for (Path file : InputFiles.of(o)) {
             if (!Files.isRegularFile(file)) {
                 throw new ImportFailure(file + ": no such file");
             }
@@ -103,7 +94,7 @@ public final class Import {
         // while the database is being set up, other threads compute the files' checksums (for the run
         // record) and load the workbook reader's classes (POI's first open of a workbook: half a second
         // of class loading, before any row)
-        java.util.concurrent.FutureTask<List<Map<String, Object>>> checksums = new java.util.concurrent.FutureTask<>(this::describeFiles);
+        java.util.concurrent.FutureTask<List<Map<String, Object>>> checksums = new java.util.concurrent.FutureTask<>(() -> InputFiles.describe(o));
         background(checksums, "checksums");
         Path firstBook = o.clients() != null ? o.clients() : o.deliveries().isEmpty() ? null : o.deliveries().get(0);
         if (firstBook != null) {
@@ -118,8 +109,8 @@ public final class Import {
         Path rejectsFile = o.reportDir() == null ? null : o.reportDir().resolve("rejects.csv");
         Long runId = null;
         try (Connection c = database.open()) {
-            checkSchemas(c);
-            lock(c);
+            RunRecord.checkSchemas(c);
+            RunRecord.lock(c);
             files = join(checksums);
             phase = phase(phases, "setup", phase);
             try (Statement st = c.createStatement()) {
@@ -127,7 +118,7 @@ public final class Import {
                 st.execute("SET temp_buffers = '256MB'");
             }
             if (!o.dryRun()) {
-                runId = startRun(c, files);
+                runId = RunRecord.start(c, files, out);
             }
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
@@ -165,7 +156,7 @@ public final class Import {
                     c.rollback();
                 } else {
                     summary.put("seconds", seconds(started));
-                    finishRun(c, runId, "SUCCEEDED", summary, null);
+                    RunRecord.finish(c, runId, "SUCCEEDED", summary, null);
                     c.commit();
                 }
                 phase = phase(phases, "commit", phase);
@@ -176,7 +167,7 @@ public final class Import {
             String refreshFailure = null;
             boolean changed = changed(summary);
             if (!o.dryRun() && changed) {
-                refreshFailure = refreshReports(c);
+                refreshFailure = ReportViews.refresh(c, database, out);
                 phase(phases, "reportViews", phase);
             }
             summary.put("reportViews", o.dryRun() ? "not refreshed (dry run)" : !changed ? "unchanged (nothing new)"
@@ -310,18 +301,6 @@ public final class Import {
         }
     }
 
-    private List<Path> inputs() {
-        List<Path> all = new ArrayList<>();
-        if (o.clients() != null) {
-            all.add(o.clients());
-        }
-        all.addAll(o.deliveries());
-        if (o.legacyDb() != null) {
-            all.add(o.legacyDb());
-        }
-        return all;
-    }
-
     private static void background(Runnable work, String name) {
         Thread t = new Thread(work, name);
         t.setDaemon(true);
@@ -342,202 +321,22 @@ public final class Import {
         }
     }
 
-    private List<Map<String, Object>> describeFiles() {
-        List<Map<String, Object>> files = new ArrayList<>();
-        if (o.clients() != null) {
-            files.add(describe("clients", o.clients()));
-        }
-        for (Path p : o.deliveries()) {
-            files.add(describe("deliveries", p));
-        }
-        if (o.legacyDb() != null) {
-            files.add(describe("legacyDb", o.legacyDb()));
-        }
-        return files;
-    }
-
-    private static Map<String, Object> describe(String role, Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ImportFailure(file + ": no such file");
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("role", role);
-        m.put("path", file.toAbsolutePath().toString());
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            long bytes = 0;
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                sha.update(buf, 0, n);
-                bytes += n;
-            }
-            m.put("bytes", bytes);
-            m.put("sha256", HexFormat.of().formatHex(sha.digest()));
-        } catch (IOException e) {
-            throw new ImportFailure(file + ": cannot be read (" + e.getMessage() + ")", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        return m;
-    }
-
-    private static void checkSchemas(Connection c) throws SQLException {
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT to_regclass('customer.customer') IS NOT NULL, "
-                     + "to_regclass('delivery.delivery_identity') IS NOT NULL, to_regclass('delivery.delivery_archive') IS NOT NULL")) {
-            rs.next();
-            if (!rs.getBoolean(1)) {
-                throw new ImportFailure("the database has no customer.customer table: start customer-service once "
-                        + "(it creates its schema) before importing");
-            }
-            if (!rs.getBoolean(2) || !rs.getBoolean(3)) {
-                throw new ImportFailure("the delivery schema lacks delivery_identity (migration V8): start delivery-service "
-                        + "once (it migrates its schema) before importing");
-            }
-        }
-    }
-
-    private static void lock(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-            ps.setLong(1, LOCK_KEY);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    throw new ImportFailure("another import is running on this database; wait for it to finish");
-                }
-            }
-        }
-    }
-
-    private long startRun(Connection c, List<Map<String, Object>> files) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            int stale = st.executeUpdate("UPDATE importer.import_run SET outcome = 'INTERRUPTED', finished_at = now(), "
-                    + "failure = 'the run ended without finishing (process killed or connection lost); nothing of it was kept' "
-                    + "WHERE outcome = 'RUNNING'");
-            if (stale > 0) {
-                out.println("Earlier run(s) interrupted: " + stale + " (nothing of them was kept; this run does the whole import)");
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO importer.import_run (files, host) VALUES (?::jsonb, ?) RETURNING id")) {
-            ps.setString(1, json(files));
-            ps.setString(2, host());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long id = rs.getLong(1);
-                out.println("Import run " + id + " started");
-                return id;
-            }
-        }
-    }
-
-    private static String host() {
-        String h = System.getenv("CLOUD_RUN_EXECUTION");
-        if (h != null) {
-            return h;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static void finishRun(Connection c, Long runId, String outcome, Map<String, Object> summary, String failure)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE importer.import_run SET outcome = ?, finished_at = clock_timestamp(), "
-                + "summary = ?::jsonb, failure = ? WHERE id = ?")) {
-            ps.setString(1, outcome);
-            ps.setString(2, summary == null ? null : json(summary));
-            ps.setString(3, failure);
-            ps.setLong(4, runId);
-            ps.executeUpdate();
-        }
-    }
-
     private void recordFailure(Long runId, String reason) {
         if (runId == null) {
             return;
         }
         try (Connection c = database.open()) {
-            finishRun(c, runId, "FAILED", null, reason);
+            RunRecord.finish(c, runId, "FAILED", null, reason);
         } catch (SQLException e) {
             out.println("Could not record the failure of run " + runId + ": " + e.getMessage());
         }
     }
 
-    private static void rollbackQuietly(Connection c) {
+    static void rollbackQuietly(Connection c) {
         try {
             c.rollback();
         } catch (SQLException ignored) {
             // the connection is closed next
-        }
-    }
-
-    /**
-     * Rebuilds delivery-service's monthly report views as its own {@code MonthlyReport.refresh()}
-     * does (concurrently: readers are not blocked) and marks them fresh (docs/adr/0006).
-     */
-    private String refreshReports(Connection c) {
-        long start = System.nanoTime();
-        try (Statement st = c.createStatement()) {
-            // CONCURRENTLY keeps readers going but costs a diff of old and new; an empty view (the first
-            // import) has no readers to spare and is rebuilt outright
-            boolean empty;
-            try (ResultSet rs = st.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM delivery.monthly_deliveries)")) {
-                rs.next();
-                empty = rs.getBoolean(1);
-            }
-            String how = empty ? "REFRESH MATERIALIZED VIEW " : "REFRESH MATERIALIZED VIEW CONCURRENTLY ";
-            // the two views are independent: rebuilt side by side, on two connections
-            String[] otherFailure = new String[1];
-            Thread other = new Thread(() -> {
-                try (Connection second = database.open(); Statement st2 = second.createStatement()) {
-                    second.setAutoCommit(false);
-                    forBulkRefresh(st2);
-                    st2.execute(how + "delivery.monthly_products");
-                    second.commit();
-                } catch (SQLException e) {
-                    otherFailure[0] = e.getMessage();
-                }
-            }, "refresh-monthly-products");
-            other.start();
-            forBulkRefresh(st);
-            st.execute(how + "delivery.monthly_deliveries");
-            c.commit();
-            joinQuietly(other);
-            if (otherFailure[0] != null) {
-                return otherFailure[0];
-            }
-            st.executeUpdate("UPDATE delivery.report_refresh SET refreshed_at = now() WHERE view_name = 'monthly'");
-            c.commit();
-            out.printf("Report views refreshed in %.1fs%n", (System.nanoTime() - start) / 1e9);
-            return null;
-        } catch (SQLException e) {
-            rollbackQuietly(c);
-            return e.getMessage();
-        }
-    }
-
-    /**
-     * Settings, for the refresh's transaction only, for rebuilding the views over the whole history
-     * (their queries are delivery-service's, unchanged): memory enough to hash every delivery and to
-     * aggregate in one pass (with the default 4 MB PostgreSQL sorts the deliveries on disk), and a
-     * hash join of deliveries and items instead of the index lookup per delivery it picks otherwise.
-     */
-    private static void forBulkRefresh(Statement st) throws SQLException {
-        st.execute("SET LOCAL work_mem = '256MB'");
-        st.execute("SET LOCAL enable_nestloop = off");
-    }
-
-    private static void joinQuietly(Thread t) {
-        while (t.isAlive()) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

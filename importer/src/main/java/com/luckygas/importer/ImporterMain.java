@@ -1,6 +1,5 @@
 package com.luckygas.importer;
 
-import com.luckygas.importer.generate.Generator;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -8,12 +7,11 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 
 /**
- * Entry point of the history import job (a Cloud Run Job) and of the legacy-file generator.
+ * Entry point of the history import job (a Cloud Run Job).
  * Exit codes: 0 done (rejected rows do not fail a run), 1 failed (reason printed, nothing of the
  * run kept), 2 wrong usage, 3 imported but the report views could not be refreshed.
  */
@@ -24,10 +22,7 @@ public class ImporterMain implements QuarkusApplication {
             Usage:
               importer [--clients FILE.xlsx] [--deliveries FILE.xlsx]... [--legacy-db FILE.db]
                        [--dry-run] [--report DIR]
-                  Imports the legacy files into the database of LUCKYGAS_DB_URL (docs: importer/README.md).
-              importer generate --out DIR [--seed N] [--customers N] [--workbook-rows N] [--sqlite-rows N] [--geo FILE]
-                  Writes 'client list.xlsx', 'deliver history.xlsx', 'luckygas.db' and manifest.json
-                  (default: the full size, 1,267 customers, 349,920 workbook rows, 179,555 SQLite rows).""";
+                  Imports the legacy files into the database of LUCKYGAS_DB_URL (docs: importer/README.md).""";
 
     @Inject
     AgroalDataSource dataSource;
@@ -41,9 +36,6 @@ public class ImporterMain implements QuarkusApplication {
     @Override
     public int run(String... args) {
         try {
-            if (args.length > 0 && args[0].equals("generate")) {
-                return generate(args);
-            }
             return importFiles(args);
         } catch (Usage e) {
             System.err.println("importer: " + e.getMessage());
@@ -98,40 +90,6 @@ public class ImporterMain implements QuarkusApplication {
         } catch (RuntimeException e) {
             System.err.println("importer: FAILED: " + e);
             e.printStackTrace();
-            return 1;
-        }
-    }
-
-    private static int generate(String[] args) {
-        Path out = null;
-        long seed = 20_161_001L;
-        Path geo = null;
-        Generator.Settings full = Generator.Settings.full(seed, Path.of("."));
-        int customers = full.customers();
-        int workbookRows = full.workbookRows();
-        int sqliteRows = full.sqliteRows();
-        for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "--out" -> out = Path.of(value(args, ++i, "--out"));
-                case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
-                case "--customers" -> customers = Integer.parseInt(value(args, ++i, "--customers"));
-                case "--workbook-rows" -> workbookRows = Integer.parseInt(value(args, ++i, "--workbook-rows"));
-                case "--sqlite-rows" -> sqliteRows = Integer.parseInt(value(args, ++i, "--sqlite-rows"));
-                case "--geo" -> geo = Path.of(value(args, ++i, "--geo"));
-                default -> throw new Usage("unknown argument " + args[i]);
-            }
-        }
-        if (out == null) {
-            throw new Usage("generate needs --out DIR");
-        }
-        long start = System.nanoTime();
-        try {
-            Map<String, Object> manifest = Generator.generate(
-                    new Generator.Settings(seed, customers, workbookRows, sqliteRows, out, geo));
-            System.out.printf("Generated in %.1fs into %s: %s%n", (System.nanoTime() - start) / 1e9, out, manifest);
-            return 0;
-        } catch (Exception e) {
-            System.err.println("importer generate: FAILED: " + e.getMessage());
             return 1;
         }
     }

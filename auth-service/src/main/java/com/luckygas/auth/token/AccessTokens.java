@@ -19,12 +19,11 @@ public class AccessTokens {
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
 
-    @ConfigProperty(name = "luckygas.jwt.access-token-ttl", defaultValue = "PT15M")
-    Duration ttl;
-
+    final Duration ttl;
     final SigningKeys keys;
 
-    AccessTokens(SigningKeys keys) {
+    AccessTokens(JwtConfig config, SigningKeys keys) {
+        this.ttl = config.accessTokenTtl();
         this.keys = keys;
     }
 

@@ -26,7 +26,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -49,18 +48,19 @@ public class SigningKeys {
     public record Key(String kid, RSAPrivateCrtKey privateKey, RSAPublicKey publicKey) {
     }
 
-    @ConfigProperty(name = "luckygas.jwt.keys-dir")
-    Path dir;
-
-    @ConfigProperty(name = "luckygas.jwt.signing-key-id")
-    Optional<String> signingKeyId;
-
-    @ConfigProperty(name = "luckygas.jwt.generate-if-missing", defaultValue = "false")
-    boolean generateIfMissing;
+    final Path dir;
+    final Optional<String> signingKeyId;
+    final boolean generateIfMissing;
 
     private List<Key> keys;
     private Key signing;
     private String jwks;
+
+    SigningKeys(JwtConfig config) {
+        this.dir = config.keysDir();
+        this.signingKeyId = config.signingKeyId();
+        this.generateIfMissing = config.generateIfMissing();
+    }
 
     @PostConstruct
     void load() {

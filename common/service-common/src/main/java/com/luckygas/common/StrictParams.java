@@ -8,14 +8,21 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 
 /**
- * Numbers and booleans in query and path parameters, read strictly and answered with a 400 naming
- * the parameter. Without this, JAX-RS answers {@code ?customerId=abc} with a bare 404 ("No such
- * resource", as its specification requires), and {@code Boolean.valueOf} reads {@code ?active=yes}
- * as false.
+ * Numbers, booleans, dates, months and enums in query and path parameters, read strictly and
+ * answered with a 400 naming the parameter and the form it takes. Without this, JAX-RS answers
+ * {@code ?customerId=abc} with a bare 404 ("No such resource", as its specification requires),
+ * {@code Boolean.valueOf} reads {@code ?active=yes} as false, and a date in the year 999,999,999
+ * reaches date arithmetic and PostgreSQL. A blank date, month or enum is an absent one (forms send
+ * {@code ?date=} for "any day"); a blank number is an error.
  */
 @Provider
 public class StrictParams implements ParamConverterProvider {
@@ -40,8 +47,12 @@ public class StrictParams implements ParamConverterProvider {
         }
     }
 
+    /** The years a date parameter may name: wide enough for any record, narrow enough for date arithmetic and PostgreSQL. */
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 9999;
+
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         String name = name(annotations);
         if (name == null) {
@@ -56,7 +67,37 @@ public class StrictParams implements ParamConverterProvider {
         if (rawType == Boolean.class || rawType == boolean.class) {
             return (ParamConverter<T>) new Strict<>(name, "must be true or false", StrictParams::bool);
         }
+        if (rawType == LocalDate.class) {
+            return (ParamConverter<T>) dated(name, "a date", "2026-05-20", LocalDate::parse, LocalDate::getYear);
+        }
+        if (rawType == YearMonth.class) {
+            return (ParamConverter<T>) dated(name, "a month", "2026-05", YearMonth::parse, YearMonth::getYear);
+        }
+        if (rawType.isEnum()) {
+            return (ParamConverter<T>) enumOf(name, (Class) rawType);
+        }
         return null;
+    }
+
+    private static <D> ParamConverter<D> dated(String name, String what, String example,
+                                               Function<String, D> parse, ToIntFunction<D> year) {
+        return new Strict<>(name, "must be " + what + " like " + example, value -> {
+            if (value.isEmpty()) {
+                return null;
+            }
+            D read = parse.apply(value);
+            int y = year.applyAsInt(read);
+            if (y < FIRST_YEAR || y > LAST_YEAR) {
+                throw new Invalid(name, "must be " + what + " in the years " + FIRST_YEAR + " to " + LAST_YEAR);
+            }
+            return read;
+        });
+    }
+
+    private static <E extends Enum<E>> ParamConverter<E> enumOf(String name, Class<E> type) {
+        String values = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        return new Strict<>(name, "must be one of " + values,
+                value -> value.isEmpty() ? null : Enum.valueOf(type, value.toUpperCase(Locale.ROOT)));
     }
 
     private static Boolean bool(String value) {
@@ -90,6 +131,8 @@ public class StrictParams implements ParamConverterProvider {
             }
             try {
                 return parse.apply(value.strip());
+            } catch (Invalid e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw new Invalid(parameter, reason);
             }

@@ -2,7 +2,6 @@ package com.luckygas.customer.rest;
 
 import com.luckygas.common.security.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.luckygas.common.EnumParam;
 import com.luckygas.common.Page;
 import com.luckygas.common.ProblemException;
 import com.luckygas.customer.CustomerBook;
@@ -79,11 +78,11 @@ public class CustomerResource {
                                    @QueryParam("type") String type,
                                    @QueryParam("active") Boolean active,
                                    @QueryParam("hasCoordinates") Boolean hasCoordinates,
-                                   @QueryParam("sort") String sort,
+                                   @QueryParam("sort") CustomerSearch.Sort sort,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10000) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return search.search(new CustomerSearch.Filters(q, area, type, active, hasCoordinates),
-                EnumParam.parse(CustomerSearch.Sort.class, sort, "sort"), page, size);
+                sort, page, size);
     }
 
     @GET

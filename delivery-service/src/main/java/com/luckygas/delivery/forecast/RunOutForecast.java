@@ -7,10 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Date;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,9 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * "Who runs out of gas this week": for each active customer without an open order, the expected
@@ -35,7 +29,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * and the dates are then computed per customer by {@link RunOutModel}, the same code the back-test
  * replays. customer-service (bulk lookup, the caller's token) supplies the client list's average
  * daily use (the prior for thin histories), names and phones to call, and drops customers it
- * has deactivated or terminated; its answers are kept for {@code customer-cache-seconds}.
+ * has deactivated or terminated ({@link CustomerProfiles}, cached for a few minutes).
  */
 @ApplicationScoped
 public class RunOutForecast {
@@ -108,48 +102,24 @@ public class RunOutForecast {
             WHERE l.delivery_date > :activeSince AND (CAST(:area AS text) IS NULL OR l.area = :area)
             GROUP BY d.customer_id, l.area""".formatted(OrderAction.openSqlList());
 
-    /** kg delivered per month, all customers, from the report view (for the seasonal factors). */
-    static final String KG_BY_MONTH = """
-            SELECT m.month, sum(CASE WHEN p.kind = 'FLOW' THEN m.quantity ELSE m.quantity * p.size_kg END)
-            FROM delivery.monthly_products m JOIN delivery.product p ON p.code = m.product_code
-            WHERE m.month >= :from AND m.month < :to
-            GROUP BY m.month""";
-
-    @ConfigProperty(name = "luckygas.forecast.intervals", defaultValue = "8")
-    int intervals;
-
-    @ConfigProperty(name = "luckygas.forecast.min-intervals", defaultValue = "3")
-    int minIntervals;
-
-    @ConfigProperty(name = "luckygas.forecast.active-days", defaultValue = "365")
-    int activeDays;
-
-    @ConfigProperty(name = "luckygas.forecast.season-months", defaultValue = "36")
-    int seasonMonths;
-
-    @ConfigProperty(name = "luckygas.forecast.customer-cache-seconds", defaultValue = "300")
-    int cacheSeconds;
-
     final EntityManager em;
-    final CustomerClient directory;
+    final ForecastConfig config;
+    final SeasonFactors seasons;
+    final CustomerProfiles customers;
 
-    private record Known(CustomerClient.Profile profile, long fetchedAt) {
-    }
-
-    /** customer-service's answers (null profile: not a customer there), by customer id. */
-    private final Map<Long, Known> known = new ConcurrentHashMap<>();
-
-    private volatile Object[] seasonCache; // {YearMonth asOf, OffsetDateTime refreshedAt, double[] factors}
-
-    RunOutForecast(EntityManager em, @RestClient CustomerClient directory) {
+    RunOutForecast(EntityManager em, ForecastConfig config, SeasonFactors seasons, CustomerProfiles customers) {
         this.em = em;
-        this.directory = directory;
+        this.config = config;
+        this.seasons = seasons;
+        this.customers = customers;
     }
 
     /** Customers whose expected run-out date is on or before {@code day + within}, soonest first. */
     @SuppressWarnings("unchecked")
     public Page list(LocalDate day, int within, String area, int page, int size) {
-        double[] season = season(day);
+        double[] season = seasons.of(day);
+        int intervals = config.intervals();
+        int minIntervals = config.minIntervals();
         RunOutModel model = new RunOutModel(intervals, minIntervals);
         // Planned for the values at hand every time: after five runs PostgreSQL would otherwise
         // switch to a generic plan of this statement that took 2–3 s instead of 0.15 s (bench/reports).
@@ -157,7 +127,7 @@ public class RunOutForecast {
             em.createNativeQuery("SET LOCAL plan_cache_mode = force_custom_plan").executeUpdate();
             return em.createNativeQuery(HISTORY)
                     .setParameter("day", day).setParameter("depth", intervals + 1)
-                    .setParameter("activeSince", day.minusDays(activeDays)).setParameter("area", area)
+                    .setParameter("activeSince", day.minusDays(config.activeDays())).setParameter("area", area)
                     .getResultList();
         });
         // thin histories need the client list's average daily use before their date can be known
@@ -173,7 +143,7 @@ public class RunOutForecast {
                 thin.add(id);
             }
         }
-        Map<Long, CustomerClient.Profile> profiles = profiles(thin);
+        Map<Long, CustomerClient.Profile> profiles = customers.of(thin);
         LocalDate horizon = day.plusDays(within);
         List<Long> due = new ArrayList<>();
         Map<Long, RunOutModel.Forecast> forecasts = new HashMap<>();
@@ -186,7 +156,7 @@ public class RunOutForecast {
                 due.add(id);
             }
         });
-        profiles.putAll(profiles(due));
+        profiles.putAll(customers.of(due));
         List<Item> items = new ArrayList<>();
         for (Long id : due) {
             CustomerClient.Profile p = profiles.get(id);
@@ -210,60 +180,8 @@ public class RunOutForecast {
             factors.put(m + 1, round(season[m], 3));
             applied |= season[m] != 1.0;
         }
-        return new Page(day, within, area, new Season(applied, seasonMonths, applied ? factors : Map.of()),
+        return new Page(day, within, area, new Season(applied, config.seasonMonths(), applied ? factors : Map.of()),
                 List.copyOf(items.subList(from, to)), page, size, items.size());
-    }
-
-    /** Seasonal factors from the report view, recomputed when the view was refreshed or the month changed. */
-    @SuppressWarnings("unchecked")
-    double[] season(LocalDate day) {
-        YearMonth asOf = YearMonth.from(day);
-        OffsetDateTime refreshed = (OffsetDateTime) em.createNativeQuery(
-                "SELECT refreshed_at FROM delivery.report_refresh WHERE view_name = 'monthly'", OffsetDateTime.class)
-                .getSingleResult();
-        Object[] cached = seasonCache;
-        if (cached != null && cached[0].equals(asOf) && cached[1].equals(refreshed)) {
-            return (double[]) cached[2];
-        }
-        Map<YearMonth, Double> kg = new HashMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery(KG_BY_MONTH)
-                .setParameter("from", asOf.minusMonths(seasonMonths).atDay(1)).setParameter("to", asOf.atDay(1))
-                .getResultList()) {
-            LocalDate month = r[0] instanceof Date date ? date.toLocalDate() : (LocalDate) r[0];
-            kg.put(YearMonth.from(month), ((Number) r[1]).doubleValue());
-        }
-        double[] factors = RunOutModel.season(kg, asOf, seasonMonths);
-        seasonCache = new Object[] {asOf, refreshed, factors};
-        return factors;
-    }
-
-    /** The customers' records from customer-service, 500 per call, kept for a few minutes. */
-    private Map<Long, CustomerClient.Profile> profiles(java.util.Collection<Long> ids) {
-        Map<Long, CustomerClient.Profile> out = new HashMap<>();
-        List<Long> ask = new ArrayList<>();
-        long now = System.currentTimeMillis();
-        for (Long id : ids) {
-            Known k = known.get(id);
-            if (k != null && now - k.fetchedAt() < cacheSeconds * 1000L) {
-                if (k.profile() != null) {
-                    out.put(id, k.profile());
-                }
-            } else {
-                ask.add(id);
-            }
-        }
-        for (int i = 0; i < ask.size(); i += 500) {
-            List<Long> chunk = ask.subList(i, Math.min(ask.size(), i + 500));
-            CustomerClient.Profiles found = directory.profiles(new CustomerClient.Lookup(chunk));
-            for (CustomerClient.Profile p : found.items()) {
-                out.put(p.id(), p);
-                known.put(p.id(), new Known(p, now));
-            }
-            if (found.missing() != null) {
-                found.missing().forEach(id -> known.put(id, new Known(null, now)));
-            }
-        }
-        return out;
     }
 
     /** PostgreSQL arrays as text ({2026-01-01,2026-01-11}, {40.00,20.00}) into delivery days. */

@@ -5,12 +5,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.LocalDate;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Moves deliveries older than {@code luckygas.archive.keep-months} (and their items) from the live
+ * Moves deliveries older than {@link ArchiveConfig#keepMonths()} (and their items) from the live
  * tables to the archive (docs/adr/0005). Each batch is one statement in its own transaction that
  * copies and deletes the same rows, so the job can be stopped at any moment and run again — even
  * twice at once (SKIP LOCKED) — without losing or doubling a row.
@@ -32,16 +32,16 @@ public class Archiver {
                 DELETE FROM delivery.delivery WHERE id IN (SELECT id FROM batch) RETURNING *)
             INSERT INTO delivery.delivery_archive SELECT * FROM moved""";
 
-    @ConfigProperty(name = "luckygas.archive.keep-months", defaultValue = "6")
-    int keepMonths;
-
-    @ConfigProperty(name = "luckygas.archive.batch-size", defaultValue = "5000")
-    int batchSize;
-
+    final int keepMonths;
+    final int batchSize;
     final EntityManager em;
+    final Clock clock;
 
-    Archiver(EntityManager em) {
+    Archiver(ArchiveConfig config, EntityManager em, Clock clock) {
+        this.keepMonths = config.keepMonths();
+        this.batchSize = config.batchSize();
         this.em = em;
+        this.clock = clock;
     }
 
     @Scheduled(cron = "{luckygas.archive.cron}", timeZone = "Asia/Taipei",
@@ -52,7 +52,7 @@ public class Archiver {
 
     /** Archives everything older than the working window; returns how many deliveries moved. */
     public long archive() {
-        return archiveBefore(LocalDate.now(com.luckygas.common.BusinessClock.TAIPEI).minusMonths(keepMonths));
+        return archiveBefore(LocalDate.now(clock).minusMonths(keepMonths));
     }
 
     public long archiveBefore(LocalDate cutoff) {

@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,13 +22,12 @@ public class NotificationSender {
     private static final Logger LOG = Logger.getLogger(NotificationSender.class);
     static final int BATCH = 20;
 
-    @ConfigProperty(name = "luckygas.sms.max-attempts", defaultValue = "8")
-    int maxAttempts;
-
+    final int maxAttempts;
     final EntityManager em;
     final SmsGateway gateway;
 
-    NotificationSender(EntityManager em, SmsGateway gateway) {
+    NotificationSender(SmsConfig config, EntityManager em, SmsGateway gateway) {
+        this.maxAttempts = config.maxAttempts();
         this.em = em;
         this.gateway = gateway;
     }

@@ -1,8 +1,6 @@
 package com.luckygas.delivery.order;
 
 import com.luckygas.common.security.Roles;
-import com.luckygas.common.DateParam;
-import com.luckygas.common.EnumParam;
 import com.luckygas.common.Page;
 import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
@@ -88,15 +86,15 @@ public class OrderResource {
      */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.OFFICE, Roles.SERVICE})
-    public Page<OrderView> list(@QueryParam("date") String date,
-                                @QueryParam("status") String status,
+    public Page<OrderView> list(@QueryParam("date") LocalDate date,
+                                @QueryParam("status") Order.Status status,
                                 @QueryParam("driverId") String driverId,
                                 @QueryParam("area") String area,
                                 @QueryParam("depotId") @Positive Long depotId,
                                 @QueryParam("customerId") Long customerId,
                                 @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10000) int page,
                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return orders.list(new OrderList.Filters(DateParam.parse(date, "date"), EnumParam.parse(Order.Status.class, status, "status"), driverId,
+        return orders.list(new OrderList.Filters(date, status, driverId,
                 area, depotId == null ? null : territories.areasOf(depotId), customerId), page, size);
     }
 
@@ -104,9 +102,9 @@ public class OrderResource {
     @GET
     @Path("/my")
     @RolesAllowed(Roles.DRIVER)
-    public Page<OrderView> mine(@QueryParam("date") String date) {
+    public Page<OrderView> mine(@QueryParam("date") LocalDate date) {
         Caller caller = Caller.of(jwt);
-        LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(clock));
+        LocalDate day = date != null ? date : LocalDate.now(clock);
         return orders.list(new OrderList.Filters(day, null, caller.driverId(), null, null, null), 0, 200);
     }
 
@@ -201,9 +199,9 @@ public class OrderResource {
     @POST
     @Path("/my/start")
     @RolesAllowed(Roles.DRIVER)
-    public BatchResult start(@QueryParam("date") String date) {
+    public BatchResult start(@QueryParam("date") LocalDate date) {
         Caller caller = Caller.of(jwt);
-        LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(clock));
+        LocalDate day = date != null ? date : LocalDate.now(clock);
         return new BatchResult(book.start(caller.driverId(), day));
     }
 

@@ -1,7 +1,6 @@
 package com.luckygas.delivery.product;
 
 import com.luckygas.common.security.Roles;
-import com.luckygas.common.DateParam;
 import com.luckygas.common.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +42,11 @@ public class ProductResource {
     }
 
     private final PriceBook prices;
+    private final Clock clock;
 
-    ProductResource(PriceBook prices) {
+    ProductResource(PriceBook prices, Clock clock) {
         this.prices = prices;
+        this.clock = clock;
     }
 
     @GET
@@ -58,8 +60,8 @@ public class ProductResource {
     @GET
     @Path("/prices")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICE})
-    public List<PriceInForce> inForce(@QueryParam("customerId") Long customerId, @QueryParam("date") String date) {
-        LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(com.luckygas.common.BusinessClock.TAIPEI));
+    public List<PriceInForce> inForce(@QueryParam("customerId") Long customerId, @QueryParam("date") LocalDate date) {
+        LocalDate day = date != null ? date : LocalDate.now(clock);
         List<String> codes = Product.<Product>listAll(Sort.by("sortOrder", "code")).stream().map(p -> p.code).toList();
         Map<String, BigDecimal> found = prices.inForce(customerId == null ? -1 : customerId, day, codes);
         return codes.stream().filter(found::containsKey).map(c -> new PriceInForce(c, found.get(c))).toList();

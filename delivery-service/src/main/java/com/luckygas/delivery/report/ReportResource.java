@@ -1,7 +1,6 @@
 package com.luckygas.delivery.report;
 
 import com.luckygas.common.security.Roles;
-import com.luckygas.common.DateParam;
 import com.luckygas.common.ProblemException;
 import com.luckygas.delivery.forecast.RunOutForecast;
 import com.luckygas.delivery.customer.Territories;
@@ -47,10 +46,10 @@ public class ReportResource {
     @GET
     @Path("/forecast")
     public RunOutForecast.Page forecast(@QueryParam("within") @DefaultValue("7") @Min(0) @Max(3650) int within,
-                                        @QueryParam("area") String area, @QueryParam("date") String date,
+                                        @QueryParam("area") String area, @QueryParam("date") LocalDate date,
                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10000) int page,
                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(clock));
+        LocalDate day = date != null ? date : LocalDate.now(clock);
         return forecast.list(day, within, area == null || area.isBlank() ? null : area.strip(), page, size);
     }
 
@@ -62,12 +61,10 @@ public class ReportResource {
      */
     @GET
     @Path("/monthly")
-    public Response monthly(@QueryParam("month") String month, @QueryParam("from") String from,
-                            @QueryParam("to") String to, @QueryParam("format") @DefaultValue("json") String format) {
-        boolean one = month != null && !month.isBlank();
-        YearMonth first = DateParam.month(one ? month : from, one ? "month" : "from");
-        YearMonth until = one ? null : DateParam.month(to, "to");
-        YearMonth last = until != null ? until : first;
+    public Response monthly(@QueryParam("month") YearMonth month, @QueryParam("from") YearMonth from,
+                            @QueryParam("to") YearMonth to, @QueryParam("format") @DefaultValue("json") String format) {
+        YearMonth first = month != null ? month : from;
+        YearMonth last = month == null && to != null ? to : first;
         if (first == null) {
             throw ProblemException.invalidField("month", "is required, like 2026-05");
         }
@@ -107,9 +104,9 @@ public class ReportResource {
      */
     @GET
     @Path("/dashboard")
-    public Dashboard.Day dashboard(@QueryParam("date") String date,
+    public Dashboard.Day dashboard(@QueryParam("date") LocalDate date,
                                    @QueryParam("depotId") @jakarta.validation.constraints.Positive Long depotId) {
-        LocalDate day = DateParam.parseOr(date, "date", LocalDate.now(clock));
+        LocalDate day = date != null ? date : LocalDate.now(clock);
         return dashboard.of(day, depotId == null ? null : territories.areasOf(depotId));
     }
 }

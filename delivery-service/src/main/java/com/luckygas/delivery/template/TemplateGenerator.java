@@ -8,11 +8,11 @@ import com.luckygas.common.identity.ServiceIdentity;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -27,14 +27,16 @@ public class TemplateGenerator {
     private static final Logger LOG = Logger.getLogger(TemplateGenerator.class);
     static final int LOOKUP_LIMIT = 500;
 
-    @ConfigProperty(name = "luckygas.templates.days-ahead", defaultValue = "7")
-    int daysAhead;
-
+    final int daysAhead;
+    final Clock clock;
     final OrderIntake intake;
     final CustomerClient customers;
     final ServiceIdentity identity;
 
-    TemplateGenerator(OrderIntake intake, @RestClient CustomerClient customers, ServiceIdentity identity) {
+    TemplateGenerator(TemplatesConfig config, Clock clock, OrderIntake intake, @RestClient CustomerClient customers,
+                      ServiceIdentity identity) {
+        this.daysAhead = config.daysAhead();
+        this.clock = clock;
         this.intake = intake;
         this.customers = customers;
         this.identity = identity;
@@ -43,7 +45,12 @@ public class TemplateGenerator {
     @Scheduled(cron = "{luckygas.templates.cron}", timeZone = "Asia/Taipei",
                concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void daily() {
-        generate(LocalDate.now(com.luckygas.common.BusinessClock.TAIPEI), daysAhead);
+        generateFromToday(daysAhead);
+    }
+
+    /** Creates the missing orders for today (the business's) and the next {@code days} days. */
+    public int generateFromToday(int days) {
+        return generate(LocalDate.now(clock), days);
     }
 
     /** Creates the missing orders for today and the next {@code days} days; returns how many were created. */

@@ -164,7 +164,7 @@ public class TemplateResource {
     @Path("/generate")
     @RolesAllowed(Roles.ADMIN)
     public Generated generate(@QueryParam("days") @DefaultValue("7") @Min(0) @Max(60) int days) {
-        return new Generated(generator.generate(LocalDate.now(com.luckygas.common.BusinessClock.TAIPEI), days));
+        return new Generated(generator.generateFromToday(days));
     }
 
     private static OrderTemplate find(long id) {

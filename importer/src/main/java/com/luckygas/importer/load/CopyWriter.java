@@ -1,6 +1,5 @@
 package com.luckygas.importer.load;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.postgresql.PGConnection;

@@ -18,8 +18,8 @@ import org.xml.sax.SAXException;
 
 /**
  * Streams the rows of an .xlsx workbook, sheet by sheet, without ever loading a sheet: POI opens the
- * package ({@link XSSFReader}, read-only shared strings, styles) and {@link SheetParser} reads each
- * sheet's XML (a byte scanner over UTF-8, SAX otherwise). Shared strings are resolved once into an
+ * package ({@link XSSFReader}, read-only shared strings, styles) and {@link SheetParser} streams each
+ * sheet's XML through SAX. Shared strings are resolved once into an
  * array and "is this style a date" is cached per style. Memory does not grow with the sheet.
  */
 public final class WorkbookReader implements AutoCloseable {

@@ -2,7 +2,6 @@ package com.luckygas.route.rest;
 
 import com.luckygas.common.security.Caller;
 import com.luckygas.common.security.Roles;
-import com.luckygas.common.DateParam;
 import com.luckygas.common.ProblemException;
 import com.luckygas.route.planning.DeliveryClient;
 import com.luckygas.route.planning.DriverDays;
@@ -100,15 +99,14 @@ public class PlanResource {
     /** The plans of a day (of one depot, or all), newest first. */
     @GET
     @Transactional
-    public List<PlanViews.Summary> list(@QueryParam("date") String date,
+    public List<PlanViews.Summary> list(@QueryParam("date") LocalDate date,
                                         @QueryParam("depotId") @Positive Long depotId,
                                         @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        LocalDate day = DateParam.parse(date, "date");
-        if (day == null) {
+        if (date == null) {
             throw ProblemException.invalidField("date", "is required");
         }
-        var query = depotId == null ? RoutePlan.<RoutePlan>find("planDate = ?1 order by id desc", day)
-                : RoutePlan.<RoutePlan>find("planDate = ?1 and depotId = ?2 order by id desc", day, depotId);
+        var query = depotId == null ? RoutePlan.<RoutePlan>find("planDate = ?1 order by id desc", date)
+                : RoutePlan.<RoutePlan>find("planDate = ?1 and depotId = ?2 order by id desc", date, depotId);
         return query.page(0, limit).list().stream().map(PlanViews.Summary::of).toList();
     }
 

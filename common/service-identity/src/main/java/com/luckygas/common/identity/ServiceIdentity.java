@@ -4,7 +4,6 @@ import com.luckygas.common.calls.ServiceUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -15,18 +14,16 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class ServiceIdentity {
 
-    @ConfigProperty(name = "luckygas.service.client-id")
-    String clientId;
-
-    @ConfigProperty(name = "luckygas.service.client-secret")
-    Optional<String> clientSecret;
-
+    final String clientId;
+    final Optional<String> clientSecret;
     final AuthClient auth;
 
     private String token;
     private Instant renewAt = Instant.MIN;
 
-    ServiceIdentity(@RestClient AuthClient auth) {
+    ServiceIdentity(ServiceIdentityConfig config, @RestClient AuthClient auth) {
+        this.clientId = config.clientId();
+        this.clientSecret = config.clientSecret();
         this.auth = auth;
     }
 

@@ -10,6 +10,7 @@ import java.io.StringReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
+import com.luckygas.common.Versions;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CacheResult;
@@ -94,7 +95,7 @@ public class CustomerBook {
     @Transactional
     public CustomerView replace(long id, CustomerInput input, Long ifMatch) {
         Customer customer = find(id);
-        requireVersion(customer, ifMatch != null ? ifMatch : input.version());
+        Versions.requirePrecondition(ifMatch != null ? ifMatch : input.version(), customer.version, "Customer " + customer.code);
         apply(input, customer);
         return saved(customer);
     }
@@ -107,7 +108,8 @@ public class CustomerBook {
         }
         Customer customer = find(id);
         JsonNode version = patch.get("version");
-        requireVersion(customer, ifMatch != null ? ifMatch : version != null && version.canConvertToLong() ? version.asLong() : null);
+        Versions.requirePrecondition(ifMatch != null ? ifMatch : version != null && version.canConvertToLong() ? version.asLong() : null,
+                customer.version, "Customer " + customer.code);
         JsonNode merged = mergePatch(mapper.valueToTree(CustomerView.of(customer).toInput()), patch);
         CustomerInput input;
         try {
@@ -149,24 +151,11 @@ public class CustomerBook {
         return CustomerView.of(customer);
     }
 
-    private static void requireVersion(Customer customer, Long expected) {
-        if (expected == null) {
-            throw new ProblemException(428, "Precondition Required",
-                    "Send the version you edited, as the If-Match header or the version field, so that "
-                            + "nobody's change is overwritten unseen.");
-        }
-        if (expected != customer.version) {
-            throw ProblemException.conflict("Customer " + customer.code + " was changed by someone else (you edited version "
-                    + expected + ", it is now at version " + customer.version + "); reload it and apply your change again.");
-        }
-    }
-
     private void apply(CustomerInput in, Customer c) {
         List<Problem.Violation> violations = new ArrayList<>();
         String code = in.code().trim();
         if (!code.equals(c.code) && Customer.count("code", code) > 0) {
-            throw new ProblemException(new Problem("about:blank", "Conflict", 409,
-                    "Customer code " + code + " is already used.", List.of(new Problem.Violation("code", "is already used"))));
+            throw ProblemException.taken("code", "Customer code " + code + " is already used.", "is already used");
         }
         List<String> phones = new ArrayList<>();
         List<String> rawPhones = in.phones() == null ? List.of() : in.phones();

@@ -110,6 +110,26 @@ class TemplateTest {
     }
 
     @Test
+    void aChangeToAnOutdatedTemplateIsRefusedWhenItNamesTheVersionEdited() {
+        long id = template(1, "EVERY_N_DAYS", Map.of("intervalDays", 7));
+        long version = office().get("/api/orders/templates/" + id).then().statusCode(200).extract().<Number>path("version").longValue();
+        Map<String, Object> change = new HashMap<>();
+        change.put("customerId", 1);
+        change.put("schedule", "EVERY_N_DAYS");
+        change.put("intervalDays", 14);
+        change.put("startDate", today().toString());
+        change.put("items", List.of(Map.of("productCode", "R20", "quantity", 3)));
+        change.put("version", version);
+        long next = office().body(change).put("/api/orders/templates/" + id).then().statusCode(200)
+                .body("intervalDays", equalTo(14)).extract().<Number>path("version").longValue();
+        assertTrue(next > version, "the answer carries the new version");
+        // a second user still holding the first version
+        change.put("intervalDays", 3);
+        office().body(change).put("/api/orders/templates/" + id).then().statusCode(409);
+        office().get("/api/orders/templates/" + id).then().body("intervalDays", equalTo(14));
+    }
+
+    @Test
     void pausedTemplatesAndSkippedDaysMakeNothing() throws Exception {
         long paused = template(1, "EVERY_N_DAYS", Map.of("intervalDays", 1));
         office().post("/api/orders/templates/" + paused + "/pause").then().statusCode(200).body("paused", equalTo(true));

@@ -35,6 +35,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Response.Status.CONFLICT, detail);
     }
 
+    /** A 409 naming the field whose value must be unique and is taken ("exists already"). */
+    public static ProblemException taken(String field, String detail, String reason) {
+        return new ProblemException(new Problem("about:blank", "Conflict", 409, detail,
+                List.of(new Problem.Violation(field, reason))));
+    }
+
     public ProblemException(Problem problem) {
         super(problem.detail());
         this.problem = problem;

@@ -1,7 +1,6 @@
 package com.luckygas.customer.rest;
 
 import com.luckygas.common.security.Roles;
-import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
 import com.luckygas.customer.Area;
 import com.luckygas.customer.Customer;
@@ -53,8 +52,7 @@ public class AreaResource {
     public Response create(@Valid @NotNull AreaInput input) {
         String name = input.name().strip();
         if (Area.findById(name) != null) {
-            throw new ProblemException(new Problem("about:blank", "Conflict", 409, "Area " + name + " exists already.",
-                    List.of(new Problem.Violation("name", "exists already"))));
+            throw ProblemException.taken("name", "Area " + name + " exists already.", "exists already");
         }
         Area area = new Area();
         area.name = name;

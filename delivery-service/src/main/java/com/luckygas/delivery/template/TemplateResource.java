@@ -2,6 +2,7 @@ package com.luckygas.delivery.template;
 
 import com.luckygas.common.security.Roles;
 import com.luckygas.common.Page;
+import com.luckygas.common.Versions;
 import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
 import com.luckygas.delivery.order.Order;
@@ -59,7 +60,8 @@ public class TemplateResource {
             LocalTime windowStart,
             LocalTime windowEnd,
             Order.PaymentMethod paymentMethod,
-            @Size(max = 500) String notes) {
+            @Size(max = 500) String notes,
+            Long version) {
     }
 
     public record TemplateView(long id, long customerId, OrderTemplate.Schedule schedule, Integer intervalDays,
@@ -117,7 +119,9 @@ public class TemplateResource {
     @Transactional
     public TemplateView replace(@PathParam("id") long id, @Valid @NotNull TemplateInput input) {
         OrderTemplate template = find(id);
+        Versions.check(input.version(), template.version, "Template " + id);
         apply(input, template);
+        OrderTemplate.flush();
         return TemplateView.of(template);
     }
 
@@ -125,17 +129,19 @@ public class TemplateResource {
     @Path("/{id}/pause")
     @Transactional
     public TemplateView pause(@PathParam("id") long id) {
-        OrderTemplate template = find(id);
-        template.paused = true;
-        return TemplateView.of(template);
+        return setPaused(id, true);
     }
 
     @POST
     @Path("/{id}/resume")
     @Transactional
     public TemplateView resume(@PathParam("id") long id) {
+        return setPaused(id, false);
+    }
+
+    private static TemplateView setPaused(long id, boolean paused) {
         OrderTemplate template = find(id);
-        template.paused = false;
+        template.paused = paused;
         return TemplateView.of(template);
     }
 

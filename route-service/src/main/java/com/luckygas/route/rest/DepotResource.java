@@ -1,8 +1,8 @@
 package com.luckygas.route.rest;
 
 import com.luckygas.common.security.Roles;
-import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
+import com.luckygas.common.Versions;
 import com.luckygas.route.Depot;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -81,8 +81,7 @@ public class DepotResource {
         String name = in.name().strip();
         Depot other = Depot.find("name", name).firstResult();
         if (other != null && !other.id.equals(d.id)) {
-            throw new ProblemException(new Problem("about:blank", "Conflict", 409, "Depot " + name + " exists already.",
-                    List.of(new Problem.Violation("name", "exists already"))));
+            throw ProblemException.taken("name", "Depot " + name + " exists already.", "exists already");
         }
         d.name = name;
         d.address = in.address();

@@ -4,6 +4,7 @@ import com.luckygas.common.security.Roles;
 import com.luckygas.common.Page;
 import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
+import com.luckygas.common.Versions;
 import com.luckygas.route.Depot;
 import com.luckygas.route.Driver;
 import com.luckygas.route.Vehicle;
@@ -94,8 +95,7 @@ public class DriverResource {
     @Transactional
     public Response create(@Valid @NotNull DriverInput input) {
         if (Driver.findById(input.id()) != null) {
-            throw new ProblemException(new Problem("about:blank", "Conflict", 409, "Driver " + input.id() + " exists already.",
-                    List.of(new Problem.Violation("id", "exists already"))));
+            throw ProblemException.taken("id", "Driver " + input.id() + " exists already.", "exists already");
         }
         Driver driver = new Driver();
         driver.id = input.id();
@@ -120,17 +120,19 @@ public class DriverResource {
     @Path("/{id}/deactivate")
     @Transactional
     public DriverView deactivate(@PathParam("id") String id) {
-        Driver driver = find(id);
-        driver.active = false;
-        return DriverView.of(driver);
+        return setActive(id, false);
     }
 
     @POST
     @Path("/{id}/activate")
     @Transactional
     public DriverView activate(@PathParam("id") String id) {
+        return setActive(id, true);
+    }
+
+    private DriverView setActive(String id, boolean active) {
         Driver driver = find(id);
-        driver.active = true;
+        driver.active = active;
         return DriverView.of(driver);
     }
 

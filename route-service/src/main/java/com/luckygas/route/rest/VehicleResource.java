@@ -4,6 +4,7 @@ import com.luckygas.common.security.Roles;
 import com.luckygas.common.Page;
 import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
+import com.luckygas.common.Versions;
 import com.luckygas.route.Driver;
 import com.luckygas.route.Vehicle;
 import io.quarkus.panache.common.Sort;

@@ -54,8 +54,13 @@ class FleetTest {
         body.put("version", 0);
         office().body(body).put("/api/drivers/D-FLEET").then().statusCode(200).body("version", equalTo(1));
         office().body(body).put("/api/drivers/D-FLEET").then().statusCode(409).contentType("application/problem+json");
-        office().post("/api/drivers/D-FLEET/deactivate").then().statusCode(200).body("active", equalTo(false));
+        // the answer carries the version the next edit must name
+        int deactivated = office().post("/api/drivers/D-FLEET/deactivate").then().statusCode(200).body("active", equalTo(false))
+                .body("version", equalTo(2)).extract().path("version");
         office().queryParam("active", false).get("/api/drivers").then().body("items.id", hasItem("D-FLEET"));
+        body.put("version", deactivated);
+        body.put("phone", "0912-000-222");
+        office().body(body).put("/api/drivers/D-FLEET").then().statusCode(200).body("version", equalTo(3));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.luckygas.delivery.template;
 
 import com.luckygas.common.security.Roles;
+import com.luckygas.common.Edits;
 import com.luckygas.common.Page;
 import com.luckygas.common.Versions;
 import com.luckygas.common.Problem;
@@ -30,7 +31,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -110,8 +110,7 @@ public class TemplateResource {
     public Response create(@Valid @NotNull TemplateInput input) {
         OrderTemplate template = new OrderTemplate();
         apply(input, template);
-        template.persist();
-        return Response.created(URI.create("/api/orders/templates/" + template.id)).entity(TemplateView.of(template)).build();
+        return Edits.create(template, t -> "/api/orders/templates/" + t.id, TemplateView::of);
     }
 
     @PUT
@@ -120,9 +119,7 @@ public class TemplateResource {
     public TemplateView replace(@PathParam("id") long id, @Valid @NotNull TemplateInput input) {
         OrderTemplate template = find(id);
         Versions.check(input.version(), template.version, "Template " + id);
-        apply(input, template);
-        OrderTemplate.flush();
-        return TemplateView.of(template);
+        return Edits.update(template, t -> apply(input, t), TemplateView::of);
     }
 
     @POST
@@ -140,9 +137,7 @@ public class TemplateResource {
     }
 
     private static TemplateView setPaused(long id, boolean paused) {
-        OrderTemplate template = find(id);
-        template.paused = paused;
-        return TemplateView.of(template);
+        return Edits.update(find(id), t -> t.paused = paused, TemplateView::of);
     }
 
     /** Skips one occurrence (the customer is away that day); orders already made are not touched. */
@@ -150,11 +145,11 @@ public class TemplateResource {
     @Path("/{id}/skips")
     @Transactional
     public TemplateView skip(@PathParam("id") long id, @Valid @NotNull Skip skip) {
-        OrderTemplate template = find(id);
-        TreeSet<LocalDate> dates = new TreeSet<>(Arrays.asList(template.skipDates));
-        dates.add(skip.date());
-        template.skipDates = dates.toArray(LocalDate[]::new);
-        return TemplateView.of(template);
+        return Edits.update(find(id), t -> {
+            TreeSet<LocalDate> dates = new TreeSet<>(Arrays.asList(t.skipDates));
+            dates.add(skip.date());
+            t.skipDates = dates.toArray(LocalDate[]::new);
+        }, TemplateView::of);
     }
 
     @DELETE

@@ -1,6 +1,7 @@
 package com.luckygas.route.rest;
 
 import com.luckygas.common.security.Roles;
+import com.luckygas.common.Edits;
 import com.luckygas.common.ProblemException;
 import com.luckygas.common.Versions;
 import com.luckygas.route.Depot;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.List;
 
 /** Depots, where routes start and end (a small list: no paging). */
@@ -62,8 +62,7 @@ public class DepotResource {
     public Response create(@Valid @NotNull DepotInput input) {
         Depot depot = new Depot();
         apply(input, depot);
-        depot.persist();
-        return Response.created(URI.create("/api/routes/depots/" + depot.id)).entity(DepotView.of(depot)).build();
+        return Edits.create(depot, d -> "/api/routes/depots/" + d.id, DepotView::of);
     }
 
     @PUT
@@ -72,9 +71,7 @@ public class DepotResource {
     public DepotView update(@PathParam("id") long id, @Valid @NotNull DepotInput input) {
         Depot depot = find(id);
         Versions.require(input.version(), depot.version, "Depot " + depot.name);
-        apply(input, depot);
-        Depot.flush();
-        return DepotView.of(depot);
+        return Edits.update(depot, d -> apply(input, d), DepotView::of);
     }
 
     private static void apply(DepotInput in, Depot d) {

@@ -1,6 +1,7 @@
 package com.luckygas.route.rest;
 
 import com.luckygas.common.security.Roles;
+import com.luckygas.common.Edits;
 import com.luckygas.common.Page;
 import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
@@ -27,7 +28,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.LocalTime;
 import java.util.List;
 
@@ -100,8 +100,7 @@ public class DriverResource {
         Driver driver = new Driver();
         driver.id = input.id();
         apply(input, driver);
-        driver.persist();
-        return Response.created(URI.create("/api/drivers/" + driver.id)).entity(DriverView.of(driver)).build();
+        return Edits.create(driver, d -> "/api/drivers/" + d.id, DriverView::of);
     }
 
     /** Full update; {@code version} must be the version edited (409 when someone changed it since). */
@@ -111,9 +110,7 @@ public class DriverResource {
     public DriverView update(@PathParam("id") String id, @Valid @NotNull DriverInput input) {
         Driver driver = find(id);
         Versions.require(input.version(), driver.version, "Driver " + id);
-        apply(input, driver);
-        Driver.flush();
-        return DriverView.of(driver);
+        return Edits.update(driver, d -> apply(input, d), DriverView::of);
     }
 
     @POST
@@ -131,9 +128,7 @@ public class DriverResource {
     }
 
     private DriverView setActive(String id, boolean active) {
-        Driver driver = find(id);
-        driver.active = active;
-        return DriverView.of(driver);
+        return Edits.update(find(id), d -> d.active = active, DriverView::of);
     }
 
     private static void apply(DriverInput in, Driver d) {

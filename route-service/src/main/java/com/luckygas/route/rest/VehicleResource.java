@@ -1,6 +1,7 @@
 package com.luckygas.route.rest;
 
 import com.luckygas.common.security.Roles;
+import com.luckygas.common.Edits;
 import com.luckygas.common.Page;
 import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
@@ -27,7 +28,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
@@ -73,8 +73,7 @@ public class VehicleResource {
     public Response create(@Valid @NotNull VehicleInput input) {
         Vehicle vehicle = new Vehicle();
         apply(input, vehicle);
-        vehicle.persist();
-        return Response.created(URI.create("/api/vehicles/" + vehicle.id)).entity(VehicleView.of(vehicle)).build();
+        return Edits.create(vehicle, v -> "/api/vehicles/" + v.id, VehicleView::of);
     }
 
     @PUT
@@ -83,9 +82,7 @@ public class VehicleResource {
     public VehicleView update(@PathParam("id") long id, @Valid @NotNull VehicleInput input) {
         Vehicle vehicle = find(id);
         Versions.require(input.version(), vehicle.version, "Vehicle " + vehicle.plate);
-        apply(input, vehicle);
-        Vehicle.flush();
-        return VehicleView.of(vehicle);
+        return Edits.update(vehicle, v -> apply(input, v), VehicleView::of);
     }
 
     /** Takes a vehicle out of service; drivers who usually drive it keep the link until changed. */
@@ -93,9 +90,7 @@ public class VehicleResource {
     @Path("/{id}/deactivate")
     @Transactional
     public VehicleView deactivate(@PathParam("id") long id) {
-        Vehicle vehicle = find(id);
-        vehicle.active = false;
-        return VehicleView.of(vehicle);
+        return Edits.update(find(id), v -> v.active = false, VehicleView::of);
     }
 
     /** Drivers who usually drive this vehicle. */

@@ -62,17 +62,23 @@ public class FakeOtherServices {
         return jwt == null || jwt.getGroups().isEmpty() ? null : jwt.getGroups().iterator().next();
     }
 
+    /** 500 when the service is down, 403 when the caller's role is none of {@code roles}; null: go on. */
+    private Response refused(String authorization, boolean down, String... roles) {
+        if (down) {
+            return Response.serverError().build();
+        }
+        String role = role(authorization);
+        return role != null && List.of(roles).contains(role) ? null : Response.status(403).build();
+    }
+
     @GET
     @Path("/orders")
     public Response orders(@HeaderParam("Authorization") String authorization, @QueryParam("date") LocalDate date,
                            @QueryParam("status") String status, @QueryParam("driverId") String driverId,
                            @QueryParam("page") int page, @QueryParam("size") int size) {
-        if (deliveryDown) {
-            return Response.serverError().build();
-        }
-        String role = role(authorization);
-        if (!"SERVICE".equals(role) && !"OFFICE".equals(role) && !"ADMIN".equals(role)) {
-            return Response.status(403).build();
+        Response refused = refused(authorization, deliveryDown, "SERVICE", "OFFICE", "ADMIN");
+        if (refused != null) {
+            return refused;
         }
         List<Inputs.Order> day = ORDERS.values().stream()
                 .filter(o -> o.requestedDate().equals(date) && (status == null || o.status().equals(status))
@@ -86,14 +92,11 @@ public class FakeOtherServices {
     @GET
     @Path("/orders/my")
     public Response mine(@HeaderParam("Authorization") String authorization, @QueryParam("date") LocalDate date) {
-        if (deliveryDown) {
-            return Response.serverError().build();
+        Response refused = refused(authorization, deliveryDown, "DRIVER");
+        if (refused != null) {
+            return refused;
         }
-        JsonWebToken jwt = token(authorization);
-        if (jwt == null || !jwt.getGroups().contains("DRIVER")) {
-            return Response.status(403).build();
-        }
-        Object claim = jwt.getClaim("driver_id");
+        Object claim = token(authorization).getClaim("driver_id");
         String driver = claim instanceof jakarta.json.JsonString text ? text.getString() : String.valueOf(claim);
         List<Inputs.Order> mine = ORDERS.values().stream()
                 .filter(o -> o.requestedDate().equals(date) && driver.equals(o.driverId()))
@@ -104,12 +107,9 @@ public class FakeOtherServices {
     @GET
     @Path("/orders/{id}")
     public Response order(@HeaderParam("Authorization") String authorization, @PathParam("id") long id) {
-        if (deliveryDown) {
-            return Response.serverError().build();
-        }
-        String role = role(authorization);
-        if (!"OFFICE".equals(role) && !"ADMIN".equals(role)) {
-            return Response.status(403).build();
+        Response refused = refused(authorization, deliveryDown, "OFFICE", "ADMIN");
+        if (refused != null) {
+            return refused;
         }
         Inputs.Order order = ORDERS.get(id);
         return order == null ? Response.status(404).build() : Response.ok(order).build();
@@ -131,14 +131,11 @@ public class FakeOtherServices {
     @POST
     @Path("/orders/route-assignments")
     public Response publish(@HeaderParam("Authorization") String authorization, DeliveryClient.RouteAssignment assignment) {
-        String role = role(authorization);
-        if (deliveryDown || publishingDown) {
-            return Response.serverError().build();
+        Response refused = refused(authorization, deliveryDown || publishingDown, "OFFICE", "ADMIN", "SERVICE");
+        if (refused != null) {
+            return refused;
         }
-        if (!"OFFICE".equals(role) && !"ADMIN".equals(role) && !"SERVICE".equals(role)) {
-            return Response.status(403).build();
-        }
-        PUBLISHED.add(Map.entry(role, assignment));
+        PUBLISHED.add(Map.entry(role(authorization), assignment));
         Map<Long, String> takenBack = new java.util.HashMap<>();
         if (assignment.takenBack() != null) {
             assignment.takenBack().forEach(t -> takenBack.put(t.orderId(), t.driverId()));

@@ -132,9 +132,10 @@ public final class Import {
                 out.println("Merging …");
                 long mergeStart = System.nanoTime();
                 LocalDate archiveBefore = o.today().minusMonths(o.archiveKeepMonths());
-                Merge merge = new Merge(c, o.dryRun(), archiveBefore, o.deliveries().size() + 1);
+                Merge merge = new Merge(c, o.dryRun(), archiveBefore, o.deliveries().size() + 1, o.today());
                 Map<String, Object> customers = merge.customers();
                 Map<String, Object> deliveries = merge.deliveries();
+                Map<String, Object> openings = merge.openings();
                 summary.put("outcome", o.dryRun() ? "DRY_RUN" : "SUCCEEDED");
                 if (runId != null) {
                     summary.put("runId", runId);
@@ -146,6 +147,7 @@ public final class Import {
                 summary.put("sources", s);
                 summary.put("customers", customers);
                 summary.put("deliveries", deliveries);
+                summary.put("cylinderOpenings", openings);
                 summary.put("archiveBefore", archiveBefore.toString());
                 summary.put("rejectsListed", rejects.written());
                 summary.put("mergeSeconds", seconds(mergeStart));

@@ -27,7 +27,8 @@ final class RunRecord {
     static void checkSchemas(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT to_regclass('customer.customer') IS NOT NULL, "
-                     + "to_regclass('delivery.delivery_identity') IS NOT NULL, to_regclass('delivery.delivery_archive') IS NOT NULL")) {
+                     + "to_regclass('delivery.delivery_identity') IS NOT NULL, to_regclass('delivery.delivery_archive') IS NOT NULL, "
+                     + "to_regclass('delivery.cylinder_count') IS NOT NULL")) {
             rs.next();
             if (!rs.getBoolean(1)) {
                 throw new ImportFailure("the database has no customer.customer table: start customer-service once "
@@ -36,6 +37,10 @@ final class RunRecord {
             if (!rs.getBoolean(2) || !rs.getBoolean(3)) {
                 throw new ImportFailure("the delivery schema lacks delivery_identity (migration V8): start delivery-service "
                         + "once (it migrates its schema) before importing");
+            }
+            if (!rs.getBoolean(4)) {
+                throw new ImportFailure("the delivery schema lacks the cylinder ledger (migration V12): start the newer "
+                        + "delivery-service once (it migrates its schema) before importing");
             }
         }
     }

@@ -33,6 +33,12 @@ final class SummaryText {
                         + "%,d SQLite only): %,d inserted (%,d into the archive), %,d already present%n",
                 (long) de.get("distinct"), (long) de.get("overlap"), (long) de.get("excelOnly"), (long) de.get("sqliteOnly"),
                 (long) de.get("inserted"), (long) de.get("insertedIntoArchive"), (long) de.get("alreadyPresent")));
+        Map<String, Object> op = (Map<String, Object>) s.get("cylinderOpenings");
+        if (op != null) {
+            sb.append(String.format("Cylinder ledger openings (the client list's cylinders held): %,d written, %,d unchanged, "
+                            + "%,d kept (customers the platform tracks already)%n",
+                    (long) op.get("written"), (long) op.get("unchanged"), (long) op.get("keptTracked")));
+        }
         if (s.containsKey("reportViews")) {
             sb.append("Report views: ").append(s.get("reportViews")).append('\n');
         }

@@ -147,6 +147,18 @@ class ImportTest {
                 + "WHERE d.area IS DISTINCT FROM c.area OR d.customer_type IS DISTINCT FROM c.customer_type"));
         // the report views were refreshed with the history
         assertEquals(distinct, db.count("SELECT sum(deliveries) FROM delivery.monthly_deliveries"));
+        // every customer starts the cylinder ledger from the client list's counts, after its imported history
+        long customers = m.get("customers").get("total").asLong();
+        assertEquals(customers, part(summary, "cylinderOpenings").get("written"));
+        assertEquals(customers, db.count("SELECT count(*) FROM delivery.cylinder_count WHERE kind = 'OPENING'"));
+        assertEquals(0, db.count("SELECT count(*) FROM customer.customer c JOIN delivery.cylinder_count k ON k.customer_id = c.id "
+                + "WHERE coalesce((SELECT jsonb_object_agg(l.product_code, l.quantity) FROM delivery.cylinder_count_line l "
+                + "WHERE l.count_id = k.id), '{}') IS DISTINCT FROM (SELECT coalesce(jsonb_object_agg(h.key, h.value::int), '{}') "
+                + "FROM jsonb_each_text(c.cylinders_held) h JOIN delivery.product p ON p.code = h.key AND p.kind = 'CYLINDER' "
+                + "WHERE h.value::int > 0)"));
+        assertTrue(db.count("SELECT count(*) FROM customer.customer WHERE cylinders_held <> '{}'") > 0, "the files hold cylinders");
+        assertEquals(0, db.count("SELECT count(*) FROM delivery.all_deliveries d JOIN delivery.cylinder_count k "
+                + "ON k.customer_id = d.customer_id WHERE d.delivered_at >= k.counted_at"));
         // the run is recorded with its files, checksums and outcome
         assertEquals("SUCCEEDED", db.text("SELECT outcome FROM importer.import_run"));
         assertEquals(3, db.count("SELECT jsonb_array_length(files) FROM importer.import_run WHERE files->0->>'sha256' ~ '^[0-9a-f]{64}$'"));
@@ -190,6 +202,8 @@ class ImportTest {
         assertEquals(0L, part(again, "customers").get("updated"));
         assertEquals(0L, part(again, "customers").get("createdIncomplete"));
         assertEquals(0L, part(again, "customers").get("coordinatesAdded"));
+        assertEquals(0L, part(again, "cylinderOpenings").get("written"));
+        assertEquals(files.manifest.get("customers").get("total").asLong(), part(again, "cylinderOpenings").get("unchanged"));
         assertEquals(refreshed, db.text("SELECT refreshed_at::text FROM delivery.report_refresh"));
         assertEquals(customersUpdated, db.text("SELECT max(updated_at)::text FROM customer.customer"));
         assertEquals(2, db.count("SELECT count(*) FROM importer.import_run WHERE outcome = 'SUCCEEDED'"));

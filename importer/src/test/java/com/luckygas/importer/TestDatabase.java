@@ -94,7 +94,8 @@ final class TestDatabase {
     void reset() throws SQLException {
         try (Connection c = open(); Statement st = c.createStatement()) {
             st.execute("TRUNCATE customer.customer, customer.area, delivery.delivery_identity, delivery.delivery_item, "
-                    + "delivery.delivery_item_archive, delivery.delivery_archive, delivery.delivery CASCADE");
+                    + "delivery.delivery_item_archive, delivery.delivery_archive, delivery.delivery, "
+                    + "delivery.cylinder_count_line, delivery.cylinder_count, delivery.cylinder_movement CASCADE");
             st.execute("DO $$ BEGIN IF to_regclass('importer.import_run') IS NOT NULL THEN TRUNCATE importer.import_run; END IF; END $$");
             st.execute("REFRESH MATERIALIZED VIEW delivery.monthly_deliveries");
             st.execute("REFRESH MATERIALIZED VIEW delivery.monthly_products");
@@ -131,6 +132,10 @@ final class TestDatabase {
                                (SELECT string_agg(i.product_code || '=' || i.quantity, ' ' ORDER BY i.product_code)
                                 FROM delivery.all_delivery_items i WHERE i.delivery_id = d.id),
                                (SELECT row(k.quantities, k.occurrence)::text FROM delivery.delivery_identity k WHERE k.delivery_id = d.id))::text AS x
-                        FROM delivery.all_deliveries d JOIN customer.customer c ON c.id = d.customer_id) AS rows), ''))""");
+                        FROM delivery.all_deliveries d JOIN customer.customer c ON c.id = d.customer_id) AS rows), '')
+                    || '#' || coalesce((SELECT string_agg(row(c.code, k.kind, k.counted_at, l.product_code, l.quantity)::text, '|'
+                            ORDER BY c.code, k.counted_at, l.product_code)
+                        FROM delivery.cylinder_count k JOIN customer.customer c ON c.id = k.customer_id
+                        LEFT JOIN delivery.cylinder_count_line l ON l.count_id = k.id), ''))""");
     }
 }

@@ -36,12 +36,14 @@ public final class Merge {
     private final boolean dryRun;
     private final LocalDate archiveBefore;
     private final int legacySrc;
+    private final LocalDate today;
 
-    public Merge(Connection c, boolean dryRun, LocalDate archiveBefore, int legacySrc) {
+    public Merge(Connection c, boolean dryRun, LocalDate archiveBefore, int legacySrc, LocalDate today) {
         this.c = c;
         this.dryRun = dryRun;
         this.archiveBefore = archiveBefore;
         this.legacySrc = legacySrc;
+        this.today = today;
     }
 
     private static String list(String prefix) {
@@ -200,6 +202,56 @@ public final class Merge {
         out.put("inserted", fresh[0]);
         out.put("insertedIntoArchive", fresh[1]);
         out.put("alreadyPresent", p[0] - fresh[0]);
+        return out;
+    }
+
+    /**
+     * The cylinder ledger's opening counts (docs/adr/0009): each customer of this import whose
+     * cylinders the platform does not track yet (no count at the site, no movement, no delivery
+     * of a platform order) starts from the client list's counts, as of the start of the import's
+     * day (Taipei) or just after its latest imported delivery, whichever is later: the platform's
+     * own deliveries of that day count after it. Written only where it differs from the
+     * customer's opening already there, so importing the same files again changes nothing.
+     */
+    public Map<String, Object> openings() throws SQLException {
+        exec("CREATE TEMP TABLE opening_wanted ON COMMIT DROP AS "
+                + "SELECT c.id AS customer_id, coalesce((SELECT jsonb_object_agg(h.key, h.value::int ORDER BY h.key) "
+                + "    FROM jsonb_each_text(c.cylinders_held) h JOIN delivery.product p ON p.code = h.key AND p.kind = 'CYLINDER' "
+                + "    WHERE CASE WHEN h.value ~ '^[0-9]{1,4}$' THEN h.value::int > 0 ELSE false END), '{}'::jsonb) AS counts, "
+                + "  (SELECT jsonb_object_agg(l.product_code, l.quantity ORDER BY l.product_code) "
+                + "    FROM delivery.cylinder_count k JOIN delivery.cylinder_count_line l ON l.count_id = k.id "
+                + "    WHERE k.customer_id = c.id AND k.kind = 'OPENING') AS had, "
+                + "  EXISTS (SELECT 1 FROM delivery.cylinder_count k WHERE k.customer_id = c.id AND k.kind = 'OPENING') AS opened, "
+                + "  (EXISTS (SELECT 1 FROM delivery.cylinder_count k WHERE k.customer_id = c.id AND k.kind = 'COUNT') "
+                + "   OR EXISTS (SELECT 1 FROM delivery.cylinder_movement m WHERE m.customer_id = c.id) "
+                + "   OR EXISTS (SELECT 1 FROM delivery.delivery d WHERE d.customer_id = c.id AND d.order_id IS NOT NULL) "
+                + "   OR EXISTS (SELECT 1 FROM delivery.delivery_archive d WHERE d.customer_id = c.id AND d.order_id IS NOT NULL)) AS tracked "
+                + "FROM customer.customer c "
+                + "WHERE c.code IN (SELECT code FROM stage_client UNION SELECT code FROM needed_code)");
+        long[] r = longs("SELECT count(*) FILTER (WHERE tracked), "
+                + "count(*) FILTER (WHERE NOT tracked AND (NOT opened OR coalesce(had, '{}') IS DISTINCT FROM counts)), "
+                + "count(*) FILTER (WHERE NOT tracked AND opened AND coalesce(had, '{}') IS NOT DISTINCT FROM counts) "
+                + "FROM opening_wanted", 3);
+        if (!dryRun && r[1] > 0) {
+            exec("CREATE TEMP TABLE opening_written ON COMMIT DROP AS SELECT customer_id, counts FROM opening_wanted "
+                    + "WHERE NOT tracked AND (NOT opened OR coalesce(had, '{}') IS DISTINCT FROM counts)");
+            exec("DELETE FROM delivery.cylinder_count_line WHERE count_id IN (SELECT k.id FROM delivery.cylinder_count k "
+                    + "JOIN opening_written w USING (customer_id) WHERE k.kind = 'OPENING')");
+            exec("DELETE FROM delivery.cylinder_count k USING opening_written w WHERE k.customer_id = w.customer_id AND k.kind = 'OPENING'");
+            update("WITH opened AS (INSERT INTO delivery.cylinder_count (customer_id, counted_at, kind, reason, recorded_by) "
+                    + "SELECT w.customer_id, greatest(CAST(? AS date)::timestamp AT TIME ZONE 'Asia/Taipei', "
+                    + "  (SELECT max(d.delivered_at) + interval '1 microsecond' "
+                    + "    FROM delivery.all_deliveries d WHERE d.customer_id = w.customer_id)), 'OPENING', "
+                    + "  'the client list''s cylinders held, imported', 'importer' "
+                    + "FROM opening_written w RETURNING id, customer_id) "
+                    + "INSERT INTO delivery.cylinder_count_line (count_id, product_code, quantity) "
+                    + "SELECT o.id, e.key, e.value::int FROM opened o JOIN opening_written w USING (customer_id) "
+                    + "CROSS JOIN LATERAL jsonb_each_text(w.counts) e", today);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("written", r[1]);
+        out.put("unchanged", r[2]);
+        out.put("keptTracked", r[0]);
         return out;
     }
 

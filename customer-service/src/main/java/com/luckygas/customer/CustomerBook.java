@@ -201,11 +201,8 @@ public class CustomerBook {
         c.terminated = Boolean.TRUE.equals(in.terminated());
         c.equipment = in.equipment() == null ? new String[0]
                 : in.equipment().stream().map(Enum::name).sorted().toArray(String[]::new);
-        Map<String, Integer> held = new TreeMap<>();
-        if (in.cylindersHeld() != null) {
-            in.cylindersHeld().forEach((product, count) -> { if (count > 0) { held.put(product, count); } });
-        }
-        c.cylindersHeld = held;
+        // c.cylindersHeld is not written: the cylinder ledger keeps what a customer holds (docs/adr/0009);
+        // the column keeps the client list's count, which the importer writes and takes the ledger's opening from
         c.deliveryNotes = blankToNull(in.deliveryNotes());
         c.incomplete = false;
     }

@@ -3,6 +3,7 @@ package com.luckygas.customer;
 import com.luckygas.common.calls.ServiceCall;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.QueryParam;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /**
  * delivery-service, asked whether a customer has any orders, deliveries or recurring-order
  * templates before the customer may be deleted. Both are asked: deliveries loaded from the legacy records (the importer) have no
- * order. Called with the user's own token (propagated Authorization header, docs/adr/0002).
+ * order. Also asked what a customer holds of the company's cylinders, for the customer card.
+ * Called with the user's own token (propagated Authorization header, docs/adr/0002).
  * Reads only: a connection that failed is tried once more.
  */
 @RegisterRestClient(configKey = "delivery")
@@ -50,4 +52,16 @@ public interface DeliveryClient {
     @GET
     @Path("/deliveries")
     Deliveries deliveries(@QueryParam("customerId") long customerId, @QueryParam("limit") int limit);
+
+    /** The customer's cylinders as the cylinder ledger says (docs/adr/0009): only what the card shows. */
+    record Cylinders(List<Held> products) {
+        public record Held(String productCode, int held) {
+        }
+    }
+
+    /** The card waits for it 2 s at most: without it the rest of the card still shows. */
+    @GET
+    @Path("/cylinders/customers/{customerId}")
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    Cylinders cylinders(@PathParam("customerId") long customerId);
 }

@@ -3,6 +3,7 @@ package com.luckygas.customer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * Stands in for delivery-service's {@code GET /api/orders?customerId=} and
- * {@code GET /api/deliveries?customerId=} in this module's tests
+ * {@code GET /api/deliveries?customerId=} and {@code GET /api/cylinders/customers/{id}} in this module's tests
  * (the test application serves it; the REST client points at the test URL). It refuses calls
  * without the caller's token, as the real one does, so the tests also prove the token is passed on.
  */
@@ -27,6 +28,8 @@ public class FakeDeliveryService {
     /** Customers with deliveries but no order, as the importer loads them. */
     static final Set<Long> WITH_IMPORTED_DELIVERIES = ConcurrentHashMap.newKeySet();
     static final Set<Long> UNREACHABLE = ConcurrentHashMap.newKeySet();
+    /** What the cylinder ledger says a customer holds, per product. */
+    static final Map<Long, Map<String, Integer>> HELD = new ConcurrentHashMap<>();
 
     @GET
     @Path("/orders")
@@ -45,6 +48,14 @@ public class FakeDeliveryService {
     public Response deliveries(@QueryParam("customerId") long customerId, @HeaderParam("Authorization") String authorization) {
         return answer(authorization, customerId, () -> Map.of("items", WITH_IMPORTED_DELIVERIES.contains(customerId)
                 ? List.of(Map.of("id", 1, "customerId", customerId, "orderId", "null")) : List.of()));
+    }
+
+    @GET
+    @Path("/cylinders/customers/{customerId}")
+    public Response cylinders(@PathParam("customerId") long customerId, @HeaderParam("Authorization") String authorization) {
+        return answer(authorization, customerId, () -> Map.of("customerId", customerId, "products",
+                HELD.getOrDefault(customerId, Map.of()).entrySet().stream()
+                        .map(e -> Map.of("productCode", e.getKey(), "held", e.getValue(), "unaccounted", 0)).toList()));
     }
 
     /** 401 without the caller's token, 503 for an unreachable customer's history, else the body. */

@@ -10,6 +10,7 @@ import com.luckygas.customer.CustomerSearch;
 import com.luckygas.customer.CustomerSummary;
 import com.luckygas.customer.CustomerView;
 import com.luckygas.customer.DeliveryClient;
+import com.luckygas.common.calls.ServiceUnavailableException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -36,10 +37,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
 /**
  * The customer book. ADMIN and OFFICE may do everything here; DRIVER gets 403 (drivers see their
@@ -49,6 +52,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Path("/api/customers")
 @RolesAllowed({Roles.ADMIN, Roles.OFFICE})
 public class CustomerResource {
+
+    private static final Logger LOG = Logger.getLogger(CustomerResource.class);
 
     public record LookupRequest(@NotNull @Size(min = 1, max = 500) List<@NotNull Long> ids) {
     }
@@ -88,13 +93,14 @@ public class CustomerResource {
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") long id) {
-        return withTag(Response.ok(), book.view(id));
+        return withTag(Response.ok(), card(book.view(id)));
     }
 
     @POST
     public Response create(@Valid @NotNull CustomerInput input, @Context UriInfo uri) {
         CustomerView created = book.create(input);
-        return withTag(Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()), created);
+        return withTag(Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()),
+                created.withCylindersHeld(Map.of()));
     }
 
     /** Full update: every field as it should be afterwards. */
@@ -102,7 +108,7 @@ public class CustomerResource {
     @Path("/{id}")
     public Response replace(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
                             @Valid @NotNull CustomerInput input) {
-        return withTag(Response.ok(), book.replace(id, input, version(ifMatch)));
+        return withTag(Response.ok(), card(book.replace(id, input, version(ifMatch))));
     }
 
     /** Partial update (JSON merge patch): only the fields sent change; null clears a field. */
@@ -110,19 +116,19 @@ public class CustomerResource {
     @Path("/{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     public Response patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        return withTag(Response.ok(), book.patch(id, patch, version(ifMatch)));
+        return withTag(Response.ok(), card(book.patch(id, patch, version(ifMatch))));
     }
 
     @POST
     @Path("/{id}/deactivate")
     public Response deactivate(@PathParam("id") long id) {
-        return withTag(Response.ok(), book.setActive(id, false));
+        return withTag(Response.ok(), card(book.setActive(id, false)));
     }
 
     @POST
     @Path("/{id}/reactivate")
     public Response reactivate(@PathParam("id") long id) {
-        return withTag(Response.ok(), book.setActive(id, true));
+        return withTag(Response.ok(), card(book.setActive(id, true)));
     }
 
     /**
@@ -179,6 +185,22 @@ public class CustomerResource {
         } catch (NumberFormatException e) {
             throw ProblemException.invalidField("If-Match", "must be the ETag of the customer, e.g. \"3\"");
         }
+    }
+
+    /**
+     * The customer with the cylinders the ledger says it holds (delivery-service, the caller's
+     * token); when delivery-service does not answer, the card shows without them (null).
+     */
+    private CustomerView card(CustomerView view) {
+        Map<String, Integer> held = new TreeMap<>();
+        try {
+            history.cylinders(view.id()).products().stream().filter(h -> h.held() > 0)
+                    .forEach(h -> held.put(h.productCode(), h.held()));
+        } catch (ServiceUnavailableException e) {
+            LOG.debugf("customer %d shown without its cylinders: %s", view.id(), e.getMessage());
+            return view.withCylindersHeld(null);
+        }
+        return view.withCylindersHeld(held);
     }
 
     private static Response withTag(Response.ResponseBuilder builder, CustomerView view) {

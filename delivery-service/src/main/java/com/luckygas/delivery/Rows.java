@@ -26,4 +26,10 @@ public final class Rows {
     public static LocalDate date(Object value) {
         return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
     }
+
+    /** A quantity as people write it: 2 rather than 2.00, 87.35 as it is. */
+    public static java.math.BigDecimal plain(java.math.BigDecimal value) {
+        java.math.BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
 }

@@ -49,14 +49,14 @@ class ArchiveTest {
             // 1,000 deliveries of customer 7001 from 2013 and 30 recent ones, each with two items
             s.execute("""
                     WITH d AS (
-                      INSERT INTO delivery.delivery (customer_id, delivered_at, delivery_date, driver_name, amount_collected)
-                      SELECT 7001, ts, (ts AT TIME ZONE 'Asia/Taipei')::date, '林師傅', 800
+                      INSERT INTO delivery.delivery (customer_id, delivered_at, delivery_date, driver_name, amount_collected, value)
+                      SELECT 7001, ts, (ts AT TIME ZONE 'Asia/Taipei')::date, '林師傅', 800, 1450
                       FROM (SELECT CASE WHEN i <= 1000 THEN timestamptz '2013-01-01 09:00+08' + i * interval '1 day'
                                         ELSE now() - (i - 1000) * interval '1 day' END AS ts
                             FROM generate_series(1, 1030) i) t
                       RETURNING id)
-                    INSERT INTO delivery.delivery_item (delivery_id, product_code, quantity, empties)
-                    SELECT id, p, 1, 1 FROM d, unnest(ARRAY['R20', 'R16']) p""");
+                    INSERT INTO delivery.delivery_item (delivery_id, product_code, quantity, empties, unit_price)
+                    SELECT id, p, 1, 1, CASE p WHEN 'R20' THEN 800 ELSE 650 END FROM d, unnest(ARRAY['R20', 'R16']) p""");
         }
         String before = fingerprint();
         LocalDate cutoff = LocalDate.now().minusMonths(6);

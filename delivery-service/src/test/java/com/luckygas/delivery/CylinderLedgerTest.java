@@ -8,7 +8,6 @@ import static com.luckygas.delivery.OrderApi.office;
 import static com.luckygas.delivery.OrderApi.order;
 import static com.luckygas.delivery.OrderApi.today;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

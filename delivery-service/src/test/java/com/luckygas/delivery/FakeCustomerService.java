@@ -21,6 +21,8 @@ public class FakeCustomerService {
     static final Map<Long, CustomerClient.Customer> CUSTOMERS = new ConcurrentHashMap<>();
     /** The client list's average daily use (kg), where a test sets one. */
     static final Map<Long, java.math.BigDecimal> DAILY_USE = new ConcurrentHashMap<>();
+    /** How a customer pays, where a test sets it (CASH, MONTHLY, TRANSFER). */
+    static final Map<Long, String> PAYMENT_TERM = new ConcurrentHashMap<>();
     /** Customers marked terminated. */
     static final java.util.Set<Long> TERMINATED = ConcurrentHashMap.newKeySet();
     /** Set to answer every lookup with 503, as a customer-service that is down. */
@@ -52,7 +54,8 @@ public class FakeCustomerService {
             CustomerClient.Customer customer = CUSTOMERS.get(id);
             if (customer != null) {
                 items.add(new Entry(customer.id(), customer.code(), customer.shortName(), customer.area(), customer.type(),
-                        customer.active(), customer.phones(), DAILY_USE.get(id), TERMINATED.contains(id)));
+                        customer.active(), customer.phones(), DAILY_USE.get(id), TERMINATED.contains(id),
+                        PAYMENT_TERM.get(id)));
             } else {
                 missing.add(id);
             }
@@ -62,6 +65,7 @@ public class FakeCustomerService {
 
     /** A customer as customer-service answers (the fields this service reads). */
     public record Entry(long id, String code, String shortName, String area, String type, boolean active,
-                        List<String> phones, java.math.BigDecimal avgDailyUseKg, boolean terminated) {
+                        List<String> phones, java.math.BigDecimal avgDailyUseKg, boolean terminated,
+                        String paymentTerm) {
     }
 }

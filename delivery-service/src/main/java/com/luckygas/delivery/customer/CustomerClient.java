@@ -45,9 +45,12 @@ public interface CustomerClient {
     record Found(List<Customer> items, List<Long> missing) {
     }
 
-    /** What the run-out forecast needs of a customer: who to call, and the client list's average daily use. */
+    /**
+     * What the run-out forecast and the accounts need of a customer: who to call, the client list's
+     * average daily use, how the customer pays (CASH, MONTHLY, TRANSFER; null when not set).
+     */
     record Profile(long id, String code, String shortName, String area, List<String> phones,
-                   BigDecimal avgDailyUseKg, boolean active, boolean terminated) {
+                   BigDecimal avgDailyUseKg, boolean active, boolean terminated, String paymentTerm) {
     }
 
     record Profiles(List<Profile> items, List<Long> missing) {

@@ -44,12 +44,12 @@ public class CustomerHistory {
                 ORDER BY delivered_at DESC, id DESC
                 LIMIT :limit)
             SELECT p.id, p.order_id, p.customer_id, p.delivered_at, p.delivery_date, p.driver_id, p.driver_name,
-                   p.amount_collected, p.payment_method, p.notes, i.product_code, i.quantity, i.empties
+                   p.amount_collected, p.payment_method, p.notes, i.product_code, i.quantity, i.empties, p.value, i.unit_price
             FROM page p
             LEFT JOIN LATERAL (
-                SELECT product_code, quantity, empties FROM delivery.delivery_item WHERE p.live AND delivery_id = p.id
+                SELECT product_code, quantity, empties, unit_price FROM delivery.delivery_item WHERE p.live AND delivery_id = p.id
                 UNION ALL
-                SELECT product_code, quantity, empties FROM delivery.delivery_item_archive WHERE NOT p.live AND delivery_id = p.id
+                SELECT product_code, quantity, empties, unit_price FROM delivery.delivery_item_archive WHERE NOT p.live AND delivery_id = p.id
             ) i ON true
             ORDER BY p.delivered_at DESC, p.id DESC, i.product_code""";
 
@@ -116,11 +116,12 @@ public class CustomerHistory {
                         deliveries.add(new DeliveryView(id, nullableLong(row, 2), row.getLong(3),
                                 row.getObject(4, OffsetDateTime.class), row.getObject(5, LocalDate.class),
                                 row.getString(6), row.getString(7), nullableLong(row, 8),
-                                payment == null ? null : Order.PaymentMethod.valueOf(payment), row.getString(10), items));
+                                payment == null ? null : Order.PaymentMethod.valueOf(payment), row.getString(10),
+                                nullableLong(row, 14), items));
                     }
                     String product = row.getString(11);
                     if (product != null) {
-                        items.add(new DeliveryItemView(product, row.getBigDecimal(12), row.getInt(13)));
+                        items.add(new DeliveryItemView(product, row.getBigDecimal(12), row.getInt(13), row.getBigDecimal(15)));
                     }
                 }
             }

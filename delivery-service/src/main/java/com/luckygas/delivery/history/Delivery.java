@@ -48,6 +48,9 @@ public class Delivery extends PanacheEntityBase {
 
     public String notes;
 
+    /** Σ quantity × unit price of its items, whole NT$; null for the imported history (no prices). */
+    public Long value;
+
     /** The customer's area and type when delivered: what the monthly report groups by. */
     public String area;
 

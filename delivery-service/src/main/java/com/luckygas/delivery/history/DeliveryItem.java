@@ -45,4 +45,8 @@ public class DeliveryItem extends PanacheEntityBase {
 
     @Column(nullable = false)
     public int empties;
+
+    /** The price it was valued at: the order's snapshot, else the price book's on the day. */
+    @Column(name = "unit_price")
+    public BigDecimal unitPrice;
 }

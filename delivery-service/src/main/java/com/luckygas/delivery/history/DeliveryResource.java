@@ -12,6 +12,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.validation.Valid;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.ws.rs.QueryParam;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,10 +35,25 @@ public class DeliveryResource {
 
     private final CustomerHistory history;
     private final Archiver archiver;
+    private final DeliveryCorrections corrections;
+    private final JsonWebToken jwt;
 
-    DeliveryResource(CustomerHistory history, Archiver archiver) {
+    DeliveryResource(CustomerHistory history, Archiver archiver, DeliveryCorrections corrections, JsonWebToken jwt) {
         this.history = history;
         this.archiver = archiver;
+        this.corrections = corrections;
+        this.jwt = jwt;
+    }
+
+    /**
+     * Corrects a delivery recorded wrong: its items, money and payment method as they should be,
+     * with the reason (audited). The office may while the driver's day is open; after the office
+     * closed his cash for that day only an ADMIN may (403 otherwise), and the close follows.
+     */
+    @POST
+    @Path("/{id}/corrections")
+    public DeliveryView correct(@PathParam("id") long id, @Valid @NotNull DeliveryCorrections.Correction correction) {
+        return corrections.correct(id, correction, jwt.getName(), jwt.getGroups().contains(Roles.ADMIN));
     }
 
     public record Archived(long moved) {

@@ -4,6 +4,7 @@ import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
 import com.luckygas.common.security.Caller;
 import com.luckygas.delivery.SlowStatementLog;
+import com.luckygas.delivery.cash.CashDays;
 import com.luckygas.delivery.history.Delivery;
 import com.luckygas.delivery.history.DeliveryItem;
 import com.luckygas.delivery.history.DeliveryView;
@@ -37,11 +38,15 @@ public class OrderBook {
 
     final EntityManager em;
     final Notifications notifications;
+    final DeliveryPrices prices;
+    final CashDays cashDays;
     final Clock clock;
 
-    OrderBook(EntityManager em, Notifications notifications, Clock clock) {
+    OrderBook(EntityManager em, Notifications notifications, DeliveryPrices prices, CashDays cashDays, Clock clock) {
         this.em = em;
         this.notifications = notifications;
+        this.prices = prices;
+        this.cashDays = cashDays;
         this.clock = clock;
     }
 
@@ -106,8 +111,9 @@ public class OrderBook {
     }
 
     /**
-     * Records the delivery of an order. Completing an order that is already delivered (a phone
-     * retrying) changes nothing and returns the first delivery.
+     * Records the delivery of an order, valued at the order's prices (docs/adr/0009). Completing an
+     * order that is already delivered (a phone retrying) changes nothing and returns the first
+     * delivery; completing one on a day whose cash the office has closed is a 409.
      */
     @Transactional
     public DeliveryView complete(long id, CompleteStop request, Caller caller) {
@@ -126,6 +132,8 @@ public class OrderBook {
             throw new ProblemException(Problem.invalid("The request has invalid fields.", violations));
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        cashDays.requireOpen(order.driverId, now.toLocalDate());
+        Map<String, java.math.BigDecimal> unitPrices = prices.of(order.id, order.customerId, now.toLocalDate(), request.items());
         order.finishedAt = now;
         Delivery delivery = new Delivery();
         delivery.orderId = order.id;
@@ -138,6 +146,7 @@ public class OrderBook {
         delivery.notes = request.notes();
         delivery.area = order.area;
         delivery.customerType = order.customerType;
+        delivery.value = OrderLines.value(request.items(), unitPrices);
         delivery.persist();
         List<DeliveryItem> items = new ArrayList<>();
         for (DeliveredItem in : request.items()) {
@@ -146,6 +155,7 @@ public class OrderBook {
             item.productCode = in.productCode();
             item.quantity = in.quantity();
             item.empties = in.empties();
+            item.unitPrice = unitPrices.get(in.productCode());
             item.persist();
             items.add(item);
         }

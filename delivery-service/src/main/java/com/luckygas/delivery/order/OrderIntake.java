@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -145,12 +144,11 @@ public class OrderIntake {
 
     /** Σ quantity × price, in whole NT$ (half up); over NT$100,000,000 is refused (split the order). */
     private static long total(List<? extends OrderLines.Line> lines, Map<String, BigDecimal> unitPrices) {
-        BigDecimal total = lines.stream().map(l -> unitPrices.get(l.productCode()).multiply(l.quantity()))
-                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(0, RoundingMode.HALF_UP);
-        if (total.compareTo(MAX_TOTAL) > 0) {
+        long total = OrderLines.value(lines, unitPrices);
+        if (BigDecimal.valueOf(total).compareTo(MAX_TOTAL) > 0) {
             throw ProblemException.invalidField("items", "make a total over NT$" + MAX_TOTAL + "; split the order");
         }
-        return total.longValueExact();
+        return total;
     }
 
     /**

@@ -26,6 +26,15 @@ public final class OrderLines {
 
     static final BigDecimal MAX_CYLINDERS = BigDecimal.valueOf(200);
 
+    /**
+     * What lines are worth: Σ quantity × unit price (flow gas: kg × price per kg), in whole NT$
+     * rounded half up once, on the sum. An order's total and a delivery's value are both this.
+     */
+    public static long value(List<? extends Line> lines, Map<String, BigDecimal> unitPrices) {
+        return lines.stream().map(l -> unitPrices.get(l.productCode()).multiply(l.quantity()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+    }
+
     private OrderLines() {
     }
 

@@ -1,5 +1,7 @@
 package com.luckygas.delivery.report;
 
+import com.luckygas.delivery.Rows;
+import com.luckygas.delivery.cash.CashBook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -12,7 +14,8 @@ import java.util.TreeMap;
 /**
  * The office's numbers for one day, aggregated by PostgreSQL in three statements (orders by
  * status, driver and area; deliveries by product and driver with cash; the failed stops) —
- * never by loading rows into Java.
+ * never by loading rows into Java — and the cash still out with each driver (every day not
+ * closed yet, whatever the day asked for and the territory: cash is the driver's).
  */
 @ApplicationScoped
 public class Dashboard {
@@ -30,7 +33,7 @@ public class Dashboard {
 
     public record Day(LocalDate date, Map<String, Long> orders, long deliveries, Map<String, BigDecimal> cylinders,
                       Map<String, BigDecimal> flowKg, long cashCollected, List<DriverDay> drivers, List<AreaDay> areas,
-                      List<Failed> failed) {
+                      List<Failed> failed, List<CashBook.Out> cashOut) {
     }
 
     public static final String ORDERS = """
@@ -59,8 +62,11 @@ public class Dashboard {
 
     final EntityManager em;
 
-    Dashboard(EntityManager em) {
+    final CashBook cash;
+
+    Dashboard(EntityManager em, CashBook cash) {
         this.em = em;
+        this.cash = cash;
     }
 
     public Day of(LocalDate day) {
@@ -90,8 +96,7 @@ public class Dashboard {
         Map<String, BigDecimal> flowKg = new TreeMap<>();
         Map<String, Map<String, BigDecimal>> deliveredByDriver = new TreeMap<>();
         for (Object[] r : (List<Object[]>) filtered(em.createNativeQuery(DELIVERED), day, territory).getResultList()) {
-            BigDecimal stripped = ((BigDecimal) r[4]).stripTrailingZeros();
-            BigDecimal quantity = stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+            BigDecimal quantity = Rows.plain((BigDecimal) r[4]);
             if (((Number) r[0]).intValue() == 1) {
                 ("FLOW".equals(r[3]) ? flowKg : cylinders).put((String) r[2], quantity);
             } else {
@@ -99,13 +104,13 @@ public class Dashboard {
             }
         }
         long deliveries = 0;
-        long cash = 0;
+        long cashCollected = 0;
         Map<String, long[]> cashByDriver = new TreeMap<>();
         for (Object[] r : (List<Object[]>) filtered(em.createNativeQuery(CASH), day, territory).getResultList()) {
             long[] values = {((Number) r[2]).longValue(), ((Number) r[3]).longValue()};
             if (((Number) r[0]).intValue() == 1) {
                 deliveries = values[0];
-                cash = values[1];
+                cashCollected = values[1];
             } else {
                 cashByDriver.put(nameOf(r[1]), values);
             }
@@ -122,7 +127,7 @@ public class Dashboard {
         List<Failed> failed = ((List<Object[]>) filtered(em.createNativeQuery(FAILED), day, territory).getResultList())
                 .stream().map(r -> new Failed(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                         (String) r[4], (String) r[5])).toList();
-        return new Day(day, orders, deliveries, cylinders, flowKg, cash, drivers, areas, failed);
+        return new Day(day, orders, deliveries, cylinders, flowKg, cashCollected, drivers, areas, failed, this.cash.out());
     }
 
     private static jakarta.persistence.Query filtered(jakarta.persistence.Query query, LocalDate day, List<String> areas) {

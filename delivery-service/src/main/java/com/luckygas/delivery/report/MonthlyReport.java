@@ -1,5 +1,6 @@
 package com.luckygas.delivery.report;
 
+import com.luckygas.delivery.Rows;
 import com.luckygas.delivery.SlowStatementLog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -26,8 +27,11 @@ public class MonthlyReport {
 
     private static final Logger LOG = Logger.getLogger(MonthlyReport.class);
 
-    /** One group's figures: deliveries, revenue (NT$ collected), quantity per product. */
-    public record Figures(long deliveries, long revenue, Map<String, BigDecimal> products) {
+    /**
+     * One group's figures: deliveries, revenue (the cash collected at the door, NT$), the value
+     * delivered (at the orders' prices; the imported history has none), quantity per product.
+     */
+    public record Figures(long deliveries, long revenue, long valueDelivered, Map<String, BigDecimal> products) {
     }
 
     public record Group(String key, Figures figures, Figures lastYear) {
@@ -38,7 +42,7 @@ public class MonthlyReport {
     }
 
     static final String DELIVERIES = """
-            SELECT month, area, driver, customer_type, deliveries, revenue FROM delivery.monthly_deliveries
+            SELECT month, area, driver, customer_type, deliveries, revenue, value_delivered FROM delivery.monthly_deliveries
             WHERE month BETWEEN :from AND :to OR month BETWEEN :fromLastYear AND :toLastYear""";
 
     static final String PRODUCTS = """
@@ -64,11 +68,12 @@ public class MonthlyReport {
         Acc before = new Acc();
         for (Object[] r : (List<Object[]>) deliveries.getResultList()) {
             Acc acc = isLastYear(r[0], from) ? before : now;
-            acc.add((String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), null, null);
+            acc.add((String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).longValue(), ((Number) r[5]).longValue(),
+                    ((Number) r[6]).longValue(), null, null);
         }
         for (Object[] r : (List<Object[]>) products.getResultList()) {
             Acc acc = isLastYear(r[0], from) ? before : now;
-            acc.add((String) r[1], (String) r[2], (String) r[3], 0, 0, (String) r[4], (BigDecimal) r[5]);
+            acc.add((String) r[1], (String) r[2], (String) r[3], 0, 0, 0, (String) r[4], (BigDecimal) r[5]);
         }
         OffsetDateTime refreshed = (OffsetDateTime) em.createNativeQuery(
                 "SELECT refreshed_at FROM delivery.report_refresh WHERE view_name = 'monthly'", OffsetDateTime.class)
@@ -109,11 +114,13 @@ public class MonthlyReport {
     private static final class Sum {
         long deliveries;
         long revenue;
+        long value;
         final Map<String, BigDecimal> products = new TreeMap<>();
 
-        void add(long d, long r, String product, BigDecimal quantity) {
+        void add(long d, long r, long v, String product, BigDecimal quantity) {
             deliveries += d;
             revenue += r;
+            value += v;
             if (product != null) {
                 products.merge(product, quantity, BigDecimal::add);
             }
@@ -121,11 +128,8 @@ public class MonthlyReport {
 
         Figures figures() {
             Map<String, BigDecimal> clean = new TreeMap<>();
-            products.forEach((k, v) -> {
-                BigDecimal stripped = v.stripTrailingZeros();
-                clean.put(k, stripped.scale() < 0 ? stripped.setScale(0) : stripped);
-            });
-            return new Figures(deliveries, revenue, clean);
+            products.forEach((k, v) -> clean.put(k, Rows.plain(v)));
+            return new Figures(deliveries, revenue, value, clean);
         }
     }
 
@@ -135,11 +139,11 @@ public class MonthlyReport {
         final Map<String, Sum> byDriver = new TreeMap<>();
         final Map<String, Sum> byType = new TreeMap<>();
 
-        void add(String area, String driver, String type, long d, long r, String product, BigDecimal quantity) {
-            total.add(d, r, product, quantity);
-            byArea.computeIfAbsent(area, k -> new Sum()).add(d, r, product, quantity);
-            byDriver.computeIfAbsent(driver, k -> new Sum()).add(d, r, product, quantity);
-            byType.computeIfAbsent(type, k -> new Sum()).add(d, r, product, quantity);
+        void add(String area, String driver, String type, long d, long r, long v, String product, BigDecimal quantity) {
+            total.add(d, r, v, product, quantity);
+            byArea.computeIfAbsent(area, k -> new Sum()).add(d, r, v, product, quantity);
+            byDriver.computeIfAbsent(driver, k -> new Sum()).add(d, r, v, product, quantity);
+            byType.computeIfAbsent(type, k -> new Sum()).add(d, r, v, product, quantity);
         }
     }
 }

@@ -1,17 +1,11 @@
 package com.luckygas.delivery.report;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import com.luckygas.delivery.Sheets;
 
 /**
  * The monthly report as the office downloads it: one table with Chinese headers, written as CSV
@@ -20,7 +14,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 public final class MonthlyTable {
 
-    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX = Sheets.XLSX;
 
     private MonthlyTable() {
     }
@@ -31,7 +25,8 @@ public final class MonthlyTable {
         products.addAll(report.lastYear().products().keySet());
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("期間", report.from() + " ~ " + report.to(), "資料更新時間", String.valueOf(report.refreshedAt())));
-        List<Object> header = new ArrayList<>(List.of("分類", "項目", "配送次數", "營收", "去年同期配送次數", "去年同期營收"));
+        List<Object> header = new ArrayList<>(List.of("分類", "項目", "配送次數", "現金收款", "配送金額",
+                "去年同期配送次數", "去年同期現金收款", "去年同期配送金額"));
         products.forEach(p -> {
             header.add(p);
             header.add("去年同期 " + p);
@@ -60,33 +55,15 @@ public final class MonthlyTable {
     }
 
     public static byte[] xlsx(MonthlyReport.Month report) {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("月報");
-            int r = 0;
-            for (List<Object> values : rows(report)) {
-                Row row = sheet.createRow(r++);
-                for (int c = 0; c < values.size(); c++) {
-                    Cell cell = row.createCell(c);
-                    Object v = values.get(c);
-                    if (v instanceof Number number) {
-                        cell.setCellValue(number.doubleValue());
-                    } else {
-                        cell.setCellValue(String.valueOf(v));
-                    }
-                }
-            }
-            workbook.write(out);
-            workbook.dispose();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Sheets.xlsx("月報", rows(report));
     }
 
     private static List<Object> row(String kind, String key, MonthlyReport.Figures now, MonthlyReport.Figures lastYear,
                                     TreeSet<String> products) {
         List<Object> row = new ArrayList<>(List.of(kind, key, BigDecimal.valueOf(now.deliveries()),
-                BigDecimal.valueOf(now.revenue()), BigDecimal.valueOf(lastYear.deliveries()), BigDecimal.valueOf(lastYear.revenue())));
+                BigDecimal.valueOf(now.revenue()), BigDecimal.valueOf(now.valueDelivered()),
+                BigDecimal.valueOf(lastYear.deliveries()), BigDecimal.valueOf(lastYear.revenue()),
+                BigDecimal.valueOf(lastYear.valueDelivered())));
         for (String p : products) {
             row.add(value(now.products(), p));
             row.add(value(lastYear.products(), p));

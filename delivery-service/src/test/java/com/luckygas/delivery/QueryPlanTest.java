@@ -66,9 +66,9 @@ class QueryPlanTest {
             // 250,000 live deliveries: 100 a day up to 2045-06-15, 1,000 customers, 12 drivers, 20 areas
             s.execute("""
                     INSERT INTO delivery.delivery (customer_id, delivered_at, delivery_date, driver_id, driver_name,
-                                                   amount_collected, payment_method, area, customer_type)
+                                                   amount_collected, payment_method, area, customer_type, value)
                     SELECT 500000 + i % 1000, ts, (ts AT TIME ZONE 'Asia/Taipei')::date, 'D' || (i % 12), '林師傅',
-                           800, 'CASH', '區' || (i % 20), '餐廳'
+                           800, 'CASH', '區' || (i % 20), '餐廳', 800
                     FROM (SELECT i, timestamptz '2045-06-15 08:00+08' - (i / 100) * interval '1 day'
                                     + (i % 100) * interval '5 minutes' AS ts
                           FROM generate_series(0, 249999) i) t""");
@@ -78,9 +78,10 @@ class QueryPlanTest {
             // 100,000 archived ones before those
             s.execute("""
                     INSERT INTO delivery.delivery_archive (id, customer_id, delivered_at, delivery_date, driver_id,
-                                                           driver_name, amount_collected, payment_method, area, customer_type)
+                                                           driver_name, amount_collected, payment_method, area, customer_type,
+                                                           value)
                     SELECT 900000000 + i, 500000 + i % 1000, ts, (ts AT TIME ZONE 'Asia/Taipei')::date, 'D' || (i % 12),
-                           '林師傅', 800, 'CASH', '區' || (i % 20), '餐廳'
+                           '林師傅', 800, 'CASH', '區' || (i % 20), '餐廳', 800
                     FROM (SELECT i, timestamptz '2038-08-27 08:00+08' - (i / 100) * interval '1 day' AS ts
                           FROM generate_series(0, 99999) i) t""");
             s.execute("""
@@ -186,6 +187,18 @@ class QueryPlanTest {
                 "at", OffsetDateTime.parse("2039-04-01T08:00:00+08:00"), "id", 900000000L);
         assertIndexes(scansOfNamed(CustomerHistory.NEXT_PAGE, next),
                 "delivery_customer_idx", "delivery_archive_customer_idx");
+    }
+
+    @Test
+    void aCustomersAccountAndStatementReadTheAccountIndexes() throws Exception {
+        assertIndexes(scansOfNamed(com.luckygas.delivery.account.Accounts.DELIVERIES,
+                        Map.of("customer", 500007L, "from", DAY.withDayOfMonth(1), "to", DAY)),
+                "delivery_account_idx", "delivery_archive_account_idx", "delivery_item_pkey");
+        assertIndexes(scansOfNamed(com.luckygas.delivery.account.Accounts.BALANCE_BEFORE,
+                        Map.of("customer", 500007L, "before", DAY)),
+                "payment_customer_idx"); // and a customer index of each delivery table: never a sequential scan
+        assertIndexes(scansOfNamed(com.luckygas.delivery.cash.CashBook.DAY, Map.of("driver", "D3", "day", DAY)),
+                "delivery_driver_day_idx");
     }
 
     @Test

@@ -22,7 +22,7 @@ import java.util.Map;
 public class Accounts {
 
     /** A customer's balance up to a day (exclusive): owed when positive, in credit when negative. */
-    static final String BALANCE_BEFORE = """
+    public static final String BALANCE_BEFORE = """
             SELECT coalesce(sum(charge), 0), coalesce(sum(credit), 0) FROM delivery.account_entry
             WHERE customer_id = :customer AND day < :before""";
 

@@ -32,7 +32,7 @@ public class CashBook {
             count(*), coalesce(sum(d.value) FILTER (WHERE d.payment_method = 'CASH'), 0), coalesce(sum(d.amount_collected), 0)""";
 
     /** The platform's deliveries of one driver and day (the imported history has no cash to close). */
-    static final String DAY = "SELECT " + FIGURES + """
+    public static final String DAY = "SELECT " + FIGURES + """
              FROM delivery.delivery d WHERE d.driver_id = :driver AND d.delivery_date = :day AND d.order_id IS NOT NULL""";
 
     static final String CLOSE = """

@@ -107,7 +107,21 @@ UNION ALL
 SELECT p.customer_id, p.paid_on, 'PAYMENT', p.id, 0, p.amount
 FROM payment p;
 
--- The account queries: a customer's valued deliveries by day, and all of them summed at once.
+-- Every customer's totals: the same rule as account_entry, summed table by table before the
+-- branches meet (2.3 times as fast over 350,000 deliveries as summing account_entry, whose per-row
+-- projection is most of the cost: docs/benchmarks.md). CashAndAccountsTest checks that the two agree.
+CREATE VIEW account_total AS
+SELECT customer_id, sum(charged) AS charged, sum(credited) AS credited
+FROM (SELECT customer_id, sum(value) AS charged, sum(coalesce(amount_collected, 0)) AS credited
+      FROM delivery WHERE value IS NOT NULL GROUP BY customer_id
+      UNION ALL
+      SELECT customer_id, sum(value), sum(coalesce(amount_collected, 0))
+      FROM delivery_archive WHERE value IS NOT NULL GROUP BY customer_id
+      UNION ALL
+      SELECT customer_id, 0, sum(amount) FROM payment GROUP BY customer_id) t
+GROUP BY customer_id;
+
+-- The account queries: a customer's valued deliveries by day.
 CREATE INDEX delivery_account_idx ON delivery (customer_id, delivery_date)
     INCLUDE (value, amount_collected) WHERE value IS NOT NULL;
 CREATE INDEX delivery_archive_account_idx ON delivery_archive (customer_id, delivery_date)

@@ -303,6 +303,18 @@ class CashAndAccountsTest {
         office().body(Map.of("reason", "記錯客戶", "version", version))
                 .post("/api/accounts/customers/" + AGED_CUSTOMER + "/payments/" + last + "/remove").then().statusCode(200)
                 .body("owed", equalTo(7000));
+        // the totals the owed list reads are the entries' sums, customer by customer, whatever the other tests left
+        try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("""
+                     SELECT count(*) FILTER (WHERE e.charged IS DISTINCT FROM t.charged OR e.credited IS DISTINCT FROM t.credited),
+                            count(*)
+                     FROM (SELECT customer_id, sum(charge) AS charged, sum(credit) AS credited FROM delivery.account_entry
+                           GROUP BY customer_id) e
+                     FULL JOIN delivery.account_total t ON t.customer_id = e.customer_id""")) {
+            rs.next();
+            assertEquals(0, rs.getLong(1), "customers whose account_total differs from account_entry");
+            assertTrue(rs.getLong(2) >= 2, "customers with accounts");
+        }
         List<String> actions = admin().queryParam("subject", "account:" + AGED_CUSTOMER).get("/api/ledgers/audit")
                 .then().statusCode(200).extract().path("items.action");
         assertEquals(List.of("REMOVE_PAYMENT", "PAYMENT", "PAYMENT"), actions);
@@ -328,6 +340,17 @@ class CashAndAccountsTest {
         office().body(Map.of("paidOn", today().toString(), "method", "BITCOIN", "amount", 0, "version", version + 1))
                 .post("/api/accounts/customers/" + RACED_CUSTOMER + "/payments").then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheLedgers() {
+        String doc = RestAssured.given().get("/q/openapi").then().statusCode(200).extract().asString();
+        for (String path : List.of("/api/cash/drivers/{driverId}/days/{day}/close", "/api/cash/out",
+                "/api/accounts/customers/{customerId}/statements/{month}", "/api/accounts/customers/{customerId}/payments",
+                "/api/accounts/owed", "/api/deliveries/{id}/corrections", "/api/cylinders/customers/{customerId}",
+                "/api/ledgers/audit")) {
+            assertTrue(doc.contains(path + ":"), path + " is in the OpenAPI document");
+        }
     }
 
     private static Map<String, Object> payment(LocalDate paidOn, String method, long amount, long version) {

@@ -41,13 +41,14 @@ public class Accounts {
             WHERE customer_id = :customer AND paid_on BETWEEN :from AND :to ORDER BY paid_on, id""";
 
     /**
-     * Everything owed, per customer, aged. The balances are one aggregate over the entries; only
+     * Everything owed, per customer, aged. The balances are {@code account_total} (the entries summed
+     * table by table); only
      * the charges of the last 91 days are needed to age them (anything owed beyond those is over 90 days).
      */
     private static final String OWED_OF = """
             WITH bal AS (
-                SELECT customer_id, sum(charge) - sum(credit) AS owed FROM delivery.account_entry %s
-                GROUP BY customer_id HAVING sum(charge) - sum(credit) > 0),
+                SELECT customer_id, charged - credited AS owed FROM delivery.account_total
+                WHERE charged > credited %s),
             recent AS (
                 SELECT e.customer_id, e.day, e.charge,
                        sum(e.charge) OVER (PARTITION BY e.customer_id ORDER BY e.day DESC, e.ref DESC) - e.charge AS newer
@@ -67,7 +68,7 @@ public class Accounts {
     /** Everyone who owes. */
     public static final String OWED = OWED_OF.formatted("");
     /** One customer, if it owes. */
-    public static final String OWED_BY_ONE = OWED_OF.formatted("WHERE customer_id = :customer");
+    public static final String OWED_BY_ONE = OWED_OF.formatted("AND customer_id = :customer");
 
     /** What is owed by age, NT$: 0–30, 31–60, 61–90 and over 90 days. */
     public record Aging(long days0to30, long days31to60, long days61to90, long over90) {

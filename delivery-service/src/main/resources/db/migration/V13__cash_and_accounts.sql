@@ -89,14 +89,6 @@ CREATE TABLE payment (
 );
 CREATE INDEX payment_customer_idx ON payment (customer_id, paid_on, id);
 
--- One row per customer whose account was written to by the office: its version is what two
--- office users recording a payment at once race on (one wins, the other gets 409).
-CREATE TABLE account (
-    customer_id  bigint      PRIMARY KEY,
-    version      bigint      NOT NULL DEFAULT 0,
-    updated_at   timestamptz NOT NULL DEFAULT now()
-);
-
 -- What a customer's account is made of, defined once: every valued delivery charges its value
 -- and credits what was collected at the door; every payment credits its amount.
 CREATE VIEW account_entry AS
@@ -107,19 +99,68 @@ UNION ALL
 SELECT p.customer_id, p.paid_on, 'PAYMENT', p.id, 0, p.amount
 FROM payment p;
 
--- Every customer's totals: the same rule as account_entry, summed table by table before the
--- branches meet (2.3 times as fast over 350,000 deliveries as summing account_entry, whose per-row
--- projection is most of the cost: docs/benchmarks.md). CashAndAccountsTest checks that the two agree.
-CREATE VIEW account_total AS
-SELECT customer_id, sum(charged) AS charged, sum(credited) AS credited
-FROM (SELECT customer_id, sum(value) AS charged, sum(coalesce(amount_collected, 0)) AS credited
-      FROM delivery WHERE value IS NOT NULL GROUP BY customer_id
-      UNION ALL
-      SELECT customer_id, sum(value), sum(coalesce(amount_collected, 0))
-      FROM delivery_archive WHERE value IS NOT NULL GROUP BY customer_id
-      UNION ALL
-      SELECT customer_id, 0, sum(amount) FROM payment GROUP BY customer_id) t
-GROUP BY customer_id;
+-- Each customer's account totals, kept by the triggers below in the transaction of every change
+-- to a valued delivery (live or archived) or a payment: account_entry's rule applied to each row
+-- as it changes, so that the list of everyone who owes reads one row per customer instead of
+-- every delivery (summing account_entry over 350,000 deliveries: 120-250 ms, docs/benchmarks.md).
+-- CashAndAccountsTest checks that the totals equal account_entry's sums. version is what two
+-- office users recording a payment at once race on (one wins, the other gets 409); only
+-- payments change it.
+CREATE TABLE account (
+    customer_id  bigint      PRIMARY KEY,
+    charged      bigint      NOT NULL DEFAULT 0,
+    credited     bigint      NOT NULL DEFAULT 0,
+    version      bigint      NOT NULL DEFAULT 0,
+    updated_at   timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE FUNCTION account_add(customer bigint, charge bigint, credit bigint) RETURNS void
+LANGUAGE sql AS $$
+    INSERT INTO delivery.account AS a (customer_id, charged, credited) VALUES (customer, charge, credit)
+    ON CONFLICT (customer_id) DO UPDATE SET charged = a.charged + excluded.charged,
+                                            credited = a.credited + excluded.credited, updated_at = now()
+$$;
+
+CREATE FUNCTION account_follow_delivery() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.value IS NOT NULL THEN
+        PERFORM delivery.account_add(OLD.customer_id, -OLD.value, -coalesce(OLD.amount_collected, 0));
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.value IS NOT NULL THEN
+        PERFORM delivery.account_add(NEW.customer_id, NEW.value, coalesce(NEW.amount_collected, 0));
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION account_follow_payment() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        PERFORM delivery.account_add(OLD.customer_id, 0, -OLD.amount);
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        PERFORM delivery.account_add(NEW.customer_id, 0, NEW.amount);
+    END IF;
+    RETURN NULL;
+END $$;
+
+-- The WHEN conditions keep the imported history (no value) free of any cost: the importer's bulk
+-- insert and the archival of old imported rows call no function.
+CREATE TRIGGER delivery_account_insert AFTER INSERT ON delivery
+    FOR EACH ROW WHEN (NEW.value IS NOT NULL) EXECUTE FUNCTION account_follow_delivery();
+CREATE TRIGGER delivery_account_update AFTER UPDATE OF customer_id, value, amount_collected ON delivery
+    FOR EACH ROW WHEN (OLD.value IS NOT NULL OR NEW.value IS NOT NULL) EXECUTE FUNCTION account_follow_delivery();
+CREATE TRIGGER delivery_account_delete AFTER DELETE ON delivery
+    FOR EACH ROW WHEN (OLD.value IS NOT NULL) EXECUTE FUNCTION account_follow_delivery();
+CREATE TRIGGER delivery_archive_account_insert AFTER INSERT ON delivery_archive
+    FOR EACH ROW WHEN (NEW.value IS NOT NULL) EXECUTE FUNCTION account_follow_delivery();
+CREATE TRIGGER delivery_archive_account_update AFTER UPDATE OF customer_id, value, amount_collected ON delivery_archive
+    FOR EACH ROW WHEN (OLD.value IS NOT NULL OR NEW.value IS NOT NULL) EXECUTE FUNCTION account_follow_delivery();
+CREATE TRIGGER delivery_archive_account_delete AFTER DELETE ON delivery_archive
+    FOR EACH ROW WHEN (OLD.value IS NOT NULL) EXECUTE FUNCTION account_follow_delivery();
+CREATE TRIGGER payment_account AFTER INSERT OR UPDATE OR DELETE ON payment
+    FOR EACH ROW EXECUTE FUNCTION account_follow_payment();
 
 -- The account queries: a customer's valued deliveries by day.
 CREATE INDEX delivery_account_idx ON delivery (customer_id, delivery_date)

@@ -26,7 +26,7 @@ public class Accounts {
             SELECT coalesce(sum(charge), 0), coalesce(sum(credit), 0) FROM delivery.account_entry
             WHERE customer_id = :customer AND day < :before""";
 
-    static final String VERSION = "SELECT version FROM delivery.account WHERE customer_id = :customer";
+    static final String TOTALS = "SELECT charged, credited, version FROM delivery.account WHERE customer_id = :customer";
 
     /** The month's valued deliveries with their items (live and archived), in the order delivered. */
     public static final String DELIVERIES = """
@@ -41,14 +41,13 @@ public class Accounts {
             WHERE customer_id = :customer AND paid_on BETWEEN :from AND :to ORDER BY paid_on, id""";
 
     /**
-     * Everything owed, per customer, aged. The balances are {@code account_total} (the entries summed
-     * table by table); only
+     * Everything owed, per customer, aged. The balances are the totals {@code delivery.account} keeps
+     * (V13's triggers apply account_entry's rule to every change); only
      * the charges of the last 91 days are needed to age them (anything owed beyond those is over 90 days).
      */
     private static final String OWED_OF = """
             WITH bal AS (
-                SELECT customer_id, charged - credited AS owed FROM delivery.account_total
-                WHERE charged > credited %s),
+                SELECT customer_id, charged - credited AS owed FROM delivery.account WHERE charged > credited %s),
             recent AS (
                 SELECT e.customer_id, e.day, e.charge,
                        sum(e.charge) OVER (PARTITION BY e.customer_id ORDER BY e.day DESC, e.ref DESC) - e.charge AS newer
@@ -110,12 +109,16 @@ public class Accounts {
     }
 
     public Balance balance(long customerId, LocalDate today) {
-        Object[] sums = sumsBefore(customerId, today.plusDays(1));
-        long charged = ((Number) sums[0]).longValue();
-        long credited = ((Number) sums[1]).longValue();
+        List<?> rows = em.createNativeQuery(TOTALS).setParameter("customer", customerId).getResultList();
+        if (rows.isEmpty()) {
+            return new Balance(customerId, 0, 0, 0, new Aging(0, 0, 0, 0), 0);
+        }
+        Object[] totals = (Object[]) rows.get(0);
+        long charged = ((Number) totals[0]).longValue();
+        long credited = ((Number) totals[1]).longValue();
         Aging aging = owedAged(customerId, today);
         return new Balance(customerId, charged, credited, charged - credited,
-                aging != null ? aging : new Aging(0, 0, 0, 0), version(customerId));
+                aging != null ? aging : new Aging(0, 0, 0, 0), ((Number) totals[2]).longValue());
     }
 
     /** The statement's figures (names are added by the caller, which knows customer-service). */
@@ -180,7 +183,7 @@ public class Accounts {
     }
 
     long version(long customerId) {
-        List<?> rows = em.createNativeQuery(VERSION).setParameter("customer", customerId).getResultList();
-        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+        List<?> rows = em.createNativeQuery(TOTALS).setParameter("customer", customerId).getResultList();
+        return rows.isEmpty() ? 0 : ((Number) ((Object[]) rows.get(0))[2]).longValue();
     }
 }

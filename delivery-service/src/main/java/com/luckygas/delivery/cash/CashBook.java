@@ -39,10 +39,10 @@ public class CashBook {
             SELECT deliveries, expected, recorded, received, reason, closed_by, closed_at, version
             FROM delivery.cash_close WHERE driver_id = :driver AND day = :day""";
 
-    /** Cash still with the drivers: their days with deliveries that nobody closed yet. */
+    /** Cash still with the drivers: their days since {@code :since} with deliveries that nobody closed yet. */
     public static final String OUT = "SELECT d.driver_id, count(DISTINCT d.delivery_date), min(d.delivery_date), " + FIGURES + """
              FROM delivery.delivery d
-            WHERE d.order_id IS NOT NULL AND d.driver_id IS NOT NULL
+            WHERE d.order_id IS NOT NULL AND d.driver_id IS NOT NULL AND d.delivery_date >= :since
               AND NOT EXISTS (SELECT 1 FROM delivery.cash_close c WHERE c.driver_id = d.driver_id AND c.day = d.delivery_date)
             GROUP BY d.driver_id ORDER BY d.driver_id""";
 
@@ -177,11 +177,15 @@ public class CashBook {
         audit.record(LedgerAudit.Ledger.CASH, "RECOUNT", subject(driverId, day), before, day(driverId, day), actor);
     }
 
-    /** Cash still out with each driver: the days nobody closed yet. */
+    /** How far back the dashboard looks for days not closed: a month, which the office closes long before. */
+    public static final int DASHBOARD_DAYS = 31;
+
+    /** Cash still out with each driver: his days of the last {@code days} days that nobody closed yet. */
     @SuppressWarnings("unchecked")
-    public List<Out> out() {
+    public List<Out> out(int days) {
         List<Out> out = new ArrayList<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery(OUT).getResultList()) {
+        LocalDate since = LocalDate.now(clock).minusDays(days - 1L);
+        for (Object[] r : (List<Object[]>) em.createNativeQuery(OUT).setParameter("since", since).getResultList()) {
             out.add(new Out((String) r[0], ((Number) r[1]).intValue(), Rows.date(r[2]), ((Number) r[3]).intValue(),
                     ((Number) r[4]).longValue(), ((Number) r[5]).longValue()));
         }

@@ -6,10 +6,14 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -62,11 +66,11 @@ public class CashResource {
         return book.close(driverId, day, input, jwt.getName());
     }
 
-    /** Cash still with the drivers: per driver, the days not closed yet and what they hold. */
+    /** Cash still with the drivers: per driver, his days of the last {@code days} (31) not closed yet and what they hold. */
     @GET
     @Path("/out")
     @Transactional
-    public List<CashBook.Out> out() {
-        return book.out();
+    public List<CashBook.Out> out(@QueryParam("days") @DefaultValue("31") @Min(1) @Max(3660) int days) {
+        return book.out(days);
     }
 }

@@ -14,8 +14,8 @@ import java.util.TreeMap;
 /**
  * The office's numbers for one day, aggregated by PostgreSQL in three statements (orders by
  * status, driver and area; deliveries by product and driver with cash; the failed stops) —
- * never by loading rows into Java — and the cash still out with each driver (every day not
- * closed yet, whatever the day asked for and the territory: cash is the driver's).
+ * never by loading rows into Java — and the cash still out with each driver (his days of the last
+ * month not closed yet, whatever the day asked for and the territory: cash is the driver's).
  */
 @ApplicationScoped
 public class Dashboard {
@@ -127,7 +127,7 @@ public class Dashboard {
         List<Failed> failed = ((List<Object[]>) filtered(em.createNativeQuery(FAILED), day, territory).getResultList())
                 .stream().map(r -> new Failed(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                         (String) r[4], (String) r[5])).toList();
-        return new Day(day, orders, deliveries, cylinders, flowKg, cashCollected, drivers, areas, failed, this.cash.out());
+        return new Day(day, orders, deliveries, cylinders, flowKg, cashCollected, drivers, areas, failed, this.cash.out(CashBook.DASHBOARD_DAYS));
     }
 
     private static jakarta.persistence.Query filtered(jakarta.persistence.Query query, LocalDate day, List<String> areas) {

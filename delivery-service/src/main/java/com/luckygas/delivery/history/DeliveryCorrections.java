@@ -78,17 +78,7 @@ public class DeliveryCorrections {
         oldItems.forEach(i -> unitPrices.putIfAbsent(i.productCode, i.unitPrice));
         oldItems.forEach(DeliveryItem::delete);
         DeliveryItem.flush();
-        List<DeliveryItem> items = new ArrayList<>();
-        for (DeliveredItem line : in.items()) {
-            DeliveryItem item = new DeliveryItem();
-            item.deliveryId = id;
-            item.productCode = line.productCode();
-            item.quantity = line.quantity();
-            item.empties = line.empties();
-            item.unitPrice = unitPrices.get(line.productCode());
-            item.persist();
-            items.add(item);
-        }
+        List<DeliveryItem> items = DeliveryItem.record(id, in.items(), unitPrices);
         delivery.amountCollected = in.amountCollected();
         delivery.paymentMethod = in.paymentMethod();
         delivery.value = OrderLines.value(in.items(), unitPrices);

@@ -7,7 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import com.luckygas.delivery.order.CompleteStop;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** Per product: what was delivered (cylinders, or kg of flow gas) and the empties taken back. */
 @Entity
@@ -49,4 +53,21 @@ public class DeliveryItem extends PanacheEntityBase {
     /** The price it was valued at: the order's snapshot, else the price book's on the day. */
     @Column(name = "unit_price")
     public BigDecimal unitPrice;
+
+    /** Writes a delivery's lines as the driver (or a correction) reported them, each at its unit price. */
+    public static List<DeliveryItem> record(long deliveryId, List<CompleteStop.DeliveredItem> lines,
+                                            Map<String, BigDecimal> unitPrices) {
+        List<DeliveryItem> items = new ArrayList<>(lines.size());
+        for (CompleteStop.DeliveredItem line : lines) {
+            DeliveryItem item = new DeliveryItem();
+            item.deliveryId = deliveryId;
+            item.productCode = line.productCode();
+            item.quantity = line.quantity();
+            item.empties = line.empties();
+            item.unitPrice = unitPrices.get(line.productCode());
+            item.persist();
+            items.add(item);
+        }
+        return items;
+    }
 }

@@ -9,7 +9,6 @@ import com.luckygas.delivery.history.Delivery;
 import com.luckygas.delivery.history.DeliveryItem;
 import com.luckygas.delivery.history.DeliveryView;
 import com.luckygas.delivery.notification.Notifications;
-import com.luckygas.delivery.order.CompleteStop.DeliveredItem;
 import com.luckygas.delivery.order.Order.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -148,18 +147,7 @@ public class OrderBook {
         delivery.customerType = order.customerType;
         delivery.value = OrderLines.value(request.items(), unitPrices);
         delivery.persist();
-        List<DeliveryItem> items = new ArrayList<>();
-        for (DeliveredItem in : request.items()) {
-            DeliveryItem item = new DeliveryItem();
-            item.deliveryId = delivery.id;
-            item.productCode = in.productCode();
-            item.quantity = in.quantity();
-            item.empties = in.empties();
-            item.unitPrice = unitPrices.get(in.productCode());
-            item.persist();
-            items.add(item);
-        }
-        return DeliveryView.of(delivery, items);
+        return DeliveryView.of(delivery, DeliveryItem.record(delivery.id, request.items(), unitPrices));
     }
 
     /** Records that the stop failed; failing an already failed order again changes nothing. */

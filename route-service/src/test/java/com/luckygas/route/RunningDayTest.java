@@ -218,6 +218,21 @@ class RunningDayTest {
     }
 
     @Test
+    void aDriverOnlyDeliveryServiceKnowsKeepsTheStopsHeCarriesInThePlan() throws Exception {
+        LocalDate date = freshDate();
+        TestClock.set(date.atTime(9, 0));
+        long mine = order(date, 500);
+        long handed = order(date, 900);
+        // the office gave one order by hand to a driver route-service has no record of, and he set out with it
+        String ghost = "GHOST" + car;
+        FakeOtherServices.ORDERS.put(handed, FakeOtherServices.with(FakeOtherServices.ORDERS.get(handed), "OUT_FOR_DELIVERY",
+                ghost, null, null, null, at(date, 8, 30), null));
+        JsonPath plan = ready(plan(date, List.of(car)));
+        assertEquals(List.of(handed), route(plan, ghost).stream().map(RunningDayTest::id).toList(), plan.prettify());
+        assertEquals(List.of(mine), route(plan, car).stream().map(RunningDayTest::id).toList());
+    }
+
+    @Test
     void aScooterOfThreeCylindersReloadsToServeTwentyCustomersAndTakesItsBreak() throws Exception {
         LocalDate date = freshDate();
         for (int i = 0; i < 20; i++) {

@@ -12,14 +12,24 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.List;
 
-/** What a driver records at the door: delivered, empties taken back, money collected. */
+/**
+ * What a driver records at the door: delivered, empties taken back, money collected, and when it
+ * happened on his phone ({@code happenedAt}; now when not sent).
+ */
 public record CompleteStop(
         @NotEmpty @Size(max = 20) List<@NotNull @Valid DeliveredItem> items,
         @PositiveOrZero @Max(100_000_000) Long amountCollected,
         PaymentMethod paymentMethod,
-        @Size(max = 500) String notes) {
+        @Size(max = 500) String notes,
+        OffsetDateTime happenedAt) {
+
+    /** Without the phone's time (the office recording a stop). */
+    public CompleteStop(List<DeliveredItem> items, Long amountCollected, PaymentMethod paymentMethod, String notes) {
+        this(items, amountCollected, paymentMethod, notes, null);
+    }
 
     public record DeliveredItem(
             @NotBlank @Size(max = 12) String productCode,

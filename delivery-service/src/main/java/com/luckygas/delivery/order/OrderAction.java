@@ -17,7 +17,7 @@ import java.util.Set;
  * leaves the order in. Java checks an order against it ({@link #require}); SQL binds
  * {@link #from()} as a parameter ({@code status = ANY(CAST(:from AS text[]))}), so that a batch
  * statement enforces the same rule. {@code PENDING → ASSIGNED → OUT_FOR_DELIVERY → DELIVERED |
- * FAILED}, {@code CANCELLED} before delivery.
+ * FAILED}, {@code FAILED → DELIVERED}, {@code CANCELLED} before delivery.
  */
 public enum OrderAction {
 
@@ -31,7 +31,11 @@ public enum OrderAction {
     RETIME(EnumSet.of(OUT_FOR_DELIVERY), OUT_FOR_DELIVERY),
     /** The office takes it from the driver who set out with it (he brings it back to the depot). */
     TAKE_BACK(EnumSet.of(OUT_FOR_DELIVERY), ASSIGNED),
-    DELIVER(EnumSet.of(ASSIGNED, OUT_FOR_DELIVERY), DELIVERED),
+    /**
+     * A delivery is a fact: it is recorded over a failure reported earlier (the driver came back, or
+     * his phone sent the two out of order), and no later failure undoes it.
+     */
+    DELIVER(EnumSet.of(ASSIGNED, OUT_FOR_DELIVERY, FAILED), DELIVERED),
     FAIL(EnumSet.of(ASSIGNED, OUT_FOR_DELIVERY), FAILED),
     CANCEL(EnumSet.of(PENDING, ASSIGNED, OUT_FOR_DELIVERY), CANCELLED);
 

@@ -35,6 +35,9 @@ public class OrderBook {
 
     public static final ZoneId TAIPEI = com.luckygas.common.BusinessClock.TAIPEI;
 
+    /** A departure older than this when it reaches us is not announced to customers by SMS. */
+    static final java.time.Duration LATE_NEWS = java.time.Duration.ofMinutes(15);
+
     final EntityManager em;
     final Notifications notifications;
     final DeliveryPrices prices;
@@ -96,7 +99,17 @@ public class OrderBook {
      */
     @Transactional
     public int start(String driverId, LocalDate day) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        return start(driverId, day, null);
+    }
+
+    /**
+     * As {@link #start(String, LocalDate)}, at the time the phone says he set out. Customers are
+     * told to expect him only when that was recent ({@link #LATE_NEWS}): a departure synced hours
+     * late is recorded, not announced.
+     */
+    @Transactional
+    public int start(String driverId, LocalDate day, OffsetDateTime happenedAt) {
+        OffsetDateTime now = PhoneTime.of(happenedAt, day, clock);
         int started = SlowStatementLog.executeUpdate(em.createNativeQuery("""
                 UPDATE delivery.orders SET status = :to, out_at = :now, version = version + 1, updated_at = now()
                 WHERE driver_id = :driver AND requested_date = :day AND status = ANY(CAST(:from AS text[]))
@@ -105,22 +118,36 @@ public class OrderBook {
                                                  AND status = ANY(CAST(:from AS text[]))))""")
                 .setParameter("to", OrderAction.SET_OUT.to().name()).setParameter("from", OrderAction.SET_OUT.from())
                 .setParameter("driver", driverId).setParameter("day", day).setParameter("now", now));
-        notifications.onTheWay(driverId, day, now);
+        if (!now.isBefore(OffsetDateTime.now(clock).minus(LATE_NEWS))) {
+            notifications.onTheWay(driverId, day, now);
+        }
         return started;
     }
 
-    /**
-     * Records the delivery of an order, valued at the order's prices (docs/adr/0009). Completing an
-     * order that is already delivered (a phone retrying) changes nothing and returns the first
-     * delivery; completing one on a day whose cash the office has closed is a 409.
-     */
     @Transactional
     public DeliveryView complete(long id, CompleteStop request, Caller caller) {
+        return complete(id, request, caller, false);
+    }
+
+    /**
+     * Records the delivery of an order at the time it happened (the phone's, else now), valued at
+     * the order's prices (docs/adr/0009), over a failure reported earlier ({@link OrderAction#DELIVER}).
+     * Completing an order that is already delivered changes nothing: without a key (a retry of an
+     * old client) it returns the first delivery; with one ({@code keyed}: the replay of this very
+     * action is answered before we get here) it is another completion, a 409. Completing one on a
+     * day whose cash the office has closed is a 409.
+     */
+    @Transactional
+    public DeliveryView complete(long id, CompleteStop request, Caller caller, boolean keyed) {
         Order order = find(id, caller, true);
         if (order.status == OrderAction.DELIVER.to()) {
             Delivery first = Delivery.find("orderId", order.id).firstResult();
             if (first == null) {
                 throw ProblemException.conflict("Order " + order.id + " was delivered long ago (its delivery is archived).");
+            }
+            if (keyed) {
+                throw ProblemException.conflict("Order " + order.id + " was delivered at " + first.deliveredAt
+                        + " (delivery " + first.id + "); this is another completion of it, not recorded.");
             }
             return DeliveryView.of(first, DeliveryItem.list("deliveryId", first.id));
         }
@@ -130,15 +157,16 @@ public class OrderBook {
         if (!violations.isEmpty()) {
             throw new ProblemException(Problem.invalid("The request has invalid fields.", violations));
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        cashDays.requireOpen(order.driverId, now.toLocalDate());
-        Map<String, java.math.BigDecimal> unitPrices = prices.of(order.id, order.customerId, now.toLocalDate(), request.items());
+        OffsetDateTime now = PhoneTime.of(request.happenedAt(), order.requestedDate, clock);
+        LocalDate day = PhoneTime.day(now);
+        cashDays.requireOpen(order.driverId, day);
+        Map<String, java.math.BigDecimal> unitPrices = prices.of(order.id, order.customerId, day, request.items());
         order.finishedAt = now;
         Delivery delivery = new Delivery();
         delivery.orderId = order.id;
         delivery.customerId = order.customerId;
         delivery.deliveredAt = now;
-        delivery.deliveryDate = now.toLocalDate();
+        delivery.deliveryDate = day;
         delivery.driverId = order.driverId;
         delivery.amountCollected = request.amountCollected();
         delivery.paymentMethod = request.paymentMethod() != null ? request.paymentMethod() : order.paymentMethod;
@@ -150,14 +178,26 @@ public class OrderBook {
         return DeliveryView.of(delivery, DeliveryItem.record(delivery.id, request.items(), unitPrices));
     }
 
-    /** Records that the stop failed; failing an already failed order again changes nothing. */
     @Transactional
     public OrderView fail(long id, String reason, Caller caller) {
+        return fail(id, new FailStop(reason, null), caller, false);
+    }
+
+    /**
+     * Records that the stop failed, at the time it happened (the phone's, else now). A delivered
+     * order stays delivered (409: a delivery is a fact). Failing an already failed order again
+     * changes nothing without a key; with one it is another failure, a 409.
+     */
+    @Transactional
+    public OrderView fail(long id, FailStop request, Caller caller, boolean keyed) {
         Order order = find(id, caller, true);
         if (order.status != OrderAction.FAIL.to()) {
             OrderAction.FAIL.require(order);
-            order.failureReason = reason.strip();
-            order.finishedAt = OffsetDateTime.now(clock);
+            order.failureReason = request.reason().strip();
+            order.finishedAt = PhoneTime.of(request.happenedAt(), order.requestedDate, clock);
+        } else if (keyed) {
+            throw ProblemException.conflict("Order " + order.id + " failed already at " + order.finishedAt + " ("
+                    + order.failureReason + "); this other failure is not recorded.");
         }
         return view(order);
     }

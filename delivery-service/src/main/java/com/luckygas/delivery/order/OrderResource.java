@@ -8,6 +8,11 @@ import com.luckygas.common.security.Caller;
 import com.luckygas.delivery.customer.CustomerClient;
 import com.luckygas.delivery.history.DeliveryView;
 import com.luckygas.delivery.customer.Territories;
+import com.luckygas.delivery.driver.DriverActions;
+import com.luckygas.delivery.driver.StopActions;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -44,17 +49,20 @@ public class OrderResource {
     private final OrderList orders;
     private final CustomerClient customers;
     private final Territories territories;
+    private final StopActions stops;
     private final JsonWebToken jwt;
     private final java.time.Clock clock;
 
     OrderResource(OrderIntake intake, OrderBook book, RoutePublications publications, OrderList orders,
-                  @RestClient CustomerClient customers, Territories territories, JsonWebToken jwt, java.time.Clock clock) {
+                  @RestClient CustomerClient customers, Territories territories, StopActions stops, JsonWebToken jwt,
+                  java.time.Clock clock) {
         this.intake = intake;
         this.book = book;
         this.publications = publications;
         this.orders = orders;
         this.customers = customers;
         this.territories = territories;
+        this.stops = stops;
         this.jwt = jwt;
         this.clock = clock;
     }
@@ -194,30 +202,64 @@ public class OrderResource {
 
     /**
      * The driver sets off: his assigned orders of the day (default today) for his next trip go out
-     * for delivery; after a reload at the depot, calling it again takes the next trip's.
+     * for delivery; after a reload at the depot, calling it again takes the next trip's. Optional
+     * body {@code {"happenedAt"}}: when it happened on the phone; {@code Idempotency-Key}: the
+     * phone's key for this action (a repeat answers what the first answered).
      */
     @POST
     @Path("/my/start")
     @RolesAllowed(Roles.DRIVER)
-    public BatchResult start(@QueryParam("date") LocalDate date) {
+    @APIResponse(responseCode = "200", description = "How many orders went out",
+                 content = @Content(schema = @Schema(implementation = BatchResult.class)))
+    public Response start(@QueryParam("date") LocalDate date, @HeaderParam("Idempotency-Key") @Size(min = 8, max = 100) String key,
+                          SetOut request) {
         Caller caller = Caller.of(jwt);
         LocalDate day = date != null ? date : LocalDate.now(clock);
-        return new BatchResult(book.start(caller.driverId(), day));
+        if (key == null) {
+            return Response.ok(new BatchResult(book.start(caller.requireDriverId(), day,
+                    request != null ? request.happenedAt() : null))).build();
+        }
+        return answer(stops.start(key, day, request, caller));
     }
 
-    /** Completes a stop: what was delivered, empties taken back, money collected. Repeating it is harmless. */
+    /**
+     * Completes a stop: what was delivered, empties taken back, money collected, when (the phone's
+     * {@code happenedAt}). With an {@code Idempotency-Key} a repeat answers what the first answered,
+     * and the key with other content is a 422; without one a repeat is harmless.
+     */
     @POST
     @Path("/{id}/complete")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICE, Roles.DRIVER})
-    public DeliveryView complete(@PathParam("id") long id, @Valid @NotNull CompleteStop request) {
-        return book.complete(id, request, Caller.of(jwt));
+    @APIResponse(responseCode = "200", description = "The delivery",
+                 content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    public Response complete(@PathParam("id") long id, @HeaderParam("Idempotency-Key") @Size(min = 8, max = 100) String key,
+                             @Valid @NotNull CompleteStop request) {
+        Caller caller = Caller.of(jwt);
+        if (key == null) {
+            return Response.ok(book.complete(id, request, caller)).build();
+        }
+        return answer(stops.complete(key, id, request, caller));
     }
 
+    /** Fails a stop with the reason (and the phone's {@code happenedAt}); keys as for completing. */
     @POST
     @Path("/{id}/fail")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICE, Roles.DRIVER})
-    public OrderView fail(@PathParam("id") long id, @Valid @NotNull Reason reason) {
-        return book.fail(id, reason.reason(), Caller.of(jwt));
+    @APIResponse(responseCode = "200", description = "The order",
+                 content = @Content(schema = @Schema(implementation = OrderView.class)))
+    public Response fail(@PathParam("id") long id, @HeaderParam("Idempotency-Key") @Size(min = 8, max = 100) String key,
+                         @Valid @NotNull FailStop request) {
+        Caller caller = Caller.of(jwt);
+        if (key == null) {
+            return Response.ok(book.fail(id, request, caller, false)).build();
+        }
+        return answer(stops.fail(key, id, request, caller));
+    }
+
+    /** A kept answer as it was first given: the result, or the problem. */
+    static Response answer(DriverActions.Answer answer) {
+        return Response.status(answer.status()).entity(answer.body())
+                .type(answer.status() >= 400 ? Problem.MEDIA_TYPE : jakarta.ws.rs.core.MediaType.APPLICATION_JSON).build();
     }
 
     private CustomerClient.Customer customer(long id) {

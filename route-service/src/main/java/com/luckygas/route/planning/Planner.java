@@ -121,7 +121,9 @@ public class Planner {
         try {
             planId = QuarkusTransaction.requiringNew().call(() -> store.persist(request.date(), depot.id, user, maxSolve, problem));
         } catch (PersistenceException e) {
-            // the partial unique index: another request started solving this depot's day meanwhile
+            if (!anotherIsSolving(e)) {
+                throw e;
+            }
             throw solvingConflict(request.date(), depot);
         }
         RoutePlanSolution solution = problem.solution();
@@ -171,6 +173,17 @@ public class Planner {
             assigned.put(driver, list.stream().map(Inputs.Order::id).toList());
         });
         return assigned;
+    }
+
+    /** The partial unique index refused the plan: another request started solving this depot's day meanwhile. */
+    static boolean anotherIsSolving(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c
+                    && "route_plan_one_solving".equals(c.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemException solvingConflict(LocalDate date, Depot depot) {

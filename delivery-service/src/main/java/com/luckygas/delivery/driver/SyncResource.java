@@ -1,0 +1,126 @@
+package com.luckygas.delivery.driver;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.luckygas.common.Problem;
+import com.luckygas.common.ProblemException;
+import com.luckygas.common.security.Caller;
+import com.luckygas.common.security.Roles;
+import com.luckygas.delivery.order.CompleteStop;
+import com.luckygas.delivery.order.FailStop;
+import com.luckygas.delivery.order.Order.PaymentMethod;
+import com.luckygas.delivery.order.PhoneTime;
+import com.luckygas.delivery.order.SetOut;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * A phone back from a dead zone sends its queued actions in one request and gets one answer per
+ * action, in the order sent. Each action is what the single calls take, with the phone's key and
+ * time, and runs once per key in its own transaction: one refused action does not undo the others,
+ * and sending the same queue again answers the same. Conflicts follow one rule (docs/api.md): a
+ * delivery is a fact — a completion is recorded over a failure sent before it (its answer's
+ * {@code note} says so), and a failure after a completion is refused (409, naming the delivery).
+ */
+@Path("/api/orders/my/sync")
+@RolesAllowed(Roles.DRIVER)
+public class SyncResource {
+
+    /** One queued action: set out ({@code START}, {@code date}), complete or fail a stop ({@code orderId}). */
+    public record Queued(@NotBlank @Size(min = 8, max = 100) String key, @NotNull DriverActions.Kind kind, Long orderId,
+                         LocalDate date, @NotNull OffsetDateTime happenedAt,
+                         List<CompleteStop.DeliveredItem> items, Long amountCollected, PaymentMethod paymentMethod,
+                         String notes, String reason) {
+    }
+
+    public record SyncRequest(@NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Queued> actions) {
+    }
+
+    /** One action's answer: status and body as the single call would have answered, and a note when it overrode another. */
+    public record Result(String key, int status, @JsonRawValue String body, String note) {
+    }
+
+    public record SyncResponse(List<Result> results) {
+    }
+
+    private final StopActions stops;
+    private final Validator validator;
+    private final DriverActions actions;
+    private final JsonWebToken jwt;
+
+    SyncResource(StopActions stops, Validator validator, DriverActions actions, JsonWebToken jwt) {
+        this.stops = stops;
+        this.validator = validator;
+        this.actions = actions;
+        this.jwt = jwt;
+    }
+
+    @POST
+    public SyncResponse sync(@Valid @NotNull SyncRequest request) {
+        Caller caller = Caller.of(jwt);
+        caller.requireDriverId();
+        List<Result> results = new ArrayList<>(request.actions().size());
+        for (Queued action : request.actions()) {
+            DriverActions.Answer answer;
+            try {
+                answer = run(action, caller);
+            } catch (ProblemException e) {
+                if (e.problem().status() >= 500) {
+                    throw e;
+                }
+                answer = new DriverActions.Answer(e.problem().status(), actions.write(e.problem()), null);
+            }
+            results.add(new Result(action.key(), answer.status(), answer.body(), answer.note()));
+        }
+        return new SyncResponse(results);
+    }
+
+    private DriverActions.Answer run(Queued a, Caller caller) {
+        switch (a.kind()) {
+            case START -> {
+                LocalDate day = a.date() != null ? a.date() : PhoneTime.day(a.happenedAt());
+                return stops.start(a.key(), day, new SetOut(a.happenedAt()), caller);
+            }
+            case COMPLETE -> {
+                CompleteStop stop = valid(new CompleteStop(a.items(), a.amountCollected(), a.paymentMethod(), a.notes(),
+                        a.happenedAt()));
+                return stops.complete(a.key(), requireOrder(a), stop, caller);
+            }
+            default -> {
+                FailStop stop = valid(new FailStop(a.reason(), a.happenedAt()));
+                return stops.fail(a.key(), requireOrder(a), stop, caller);
+            }
+        }
+    }
+
+    private static long requireOrder(Queued a) {
+        if (a.orderId() == null) {
+            throw ProblemException.invalidField("orderId", "is required to " + a.kind().name().toLowerCase() + " a stop");
+        }
+        return a.orderId();
+    }
+
+    /** The action's content checked as the single call checks it; a 400 naming the fields otherwise. */
+    private <T> T valid(T stop) {
+        Set<ConstraintViolation<T>> violations = validator.validate(stop);
+        if (!violations.isEmpty()) {
+            throw new ProblemException(Problem.invalid("The action has invalid fields.", violations.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(v -> new Problem.Violation(v.getPropertyPath().toString(), v.getMessage())).toList()));
+        }
+        return stop;
+    }
+}

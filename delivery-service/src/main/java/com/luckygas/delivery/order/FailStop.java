@@ -1,0 +1,9 @@
+package com.luckygas.delivery.order;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+
+/** Why a stop failed, and when it happened on the driver's phone ({@code happenedAt}; now when not sent). */
+public record FailStop(@NotBlank @Size(max = 200) String reason, OffsetDateTime happenedAt) {
+}

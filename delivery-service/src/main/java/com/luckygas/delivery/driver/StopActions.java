@@ -26,14 +26,16 @@ public class StopActions {
         this.actions = actions;
     }
 
-    public DriverActions.Answer start(String key, LocalDate day, SetOut request, Caller caller) {
+    /** {@code batched}: one of a sync's actions ({@link DriverActions#once(String, DriverActions.Action, java.time.OffsetDateTime, Caller, java.util.function.Supplier, boolean)}). */
+    public DriverActions.Answer start(String key, LocalDate day, SetOut request, Caller caller, boolean batched) {
         SetOut at = request != null ? request : new SetOut(null);
         return actions.once(key, new DriverActions.Action(DriverActions.Kind.START, null, new Started(day, at)),
                 at.happenedAt(), caller,
-                () -> new DriverActions.Outcome(new BatchResult(book.start(caller.requireDriverId(), day, at.happenedAt())), null));
+                () -> new DriverActions.Outcome(new BatchResult(book.start(caller.requireDriverId(), day, at.happenedAt())), null),
+                batched);
     }
 
-    public DriverActions.Answer complete(String key, long orderId, CompleteStop request, Caller caller) {
+    public DriverActions.Answer complete(String key, long orderId, CompleteStop request, Caller caller, boolean batched) {
         return actions.once(key, new DriverActions.Action(DriverActions.Kind.COMPLETE, orderId, request),
                 request.happenedAt(), caller, () -> {
                     Order before = Order.findById(orderId);
@@ -42,13 +44,13 @@ public class StopActions {
                     String note = overFailure ? "This delivery replaces the failure reported at " + before.finishedAt
                             + " (" + before.failureReason + "): a delivery is a fact." : null;
                     return new DriverActions.Outcome(book.complete(orderId, request, caller, true), note);
-                });
+                }, batched);
     }
 
-    public DriverActions.Answer fail(String key, long orderId, FailStop request, Caller caller) {
+    public DriverActions.Answer fail(String key, long orderId, FailStop request, Caller caller, boolean batched) {
         return actions.once(key, new DriverActions.Action(DriverActions.Kind.FAIL, orderId, request),
                 request.happenedAt(), caller,
-                () -> new DriverActions.Outcome(book.fail(orderId, request, caller, true), null));
+                () -> new DriverActions.Outcome(book.fail(orderId, request, caller, true), null), batched);
     }
 
     /** What a set-out is, for its key: the day and the phone's time. */

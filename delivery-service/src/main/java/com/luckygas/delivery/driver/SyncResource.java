@@ -31,7 +31,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * A phone back from a dead zone sends its queued actions in one request and gets one answer per
  * action, in the order sent. Each action is what the single calls take, with the phone's key and
  * time, and runs once per key in its own transaction: one refused action does not undo the others,
- * and sending the same queue again answers the same. Conflicts follow one rule (docs/api.md): a
+ * and sending the same queue again answers the same. The actions' commits do not each wait for the
+ * disk; one synchronous commit at the end makes them all durable before the answer (docs/adr/0010).
+ * Conflicts follow one rule (docs/api.md): a
  * delivery is a fact — a completion is recorded over a failure sent before it (its answer's
  * {@code note} says so), and a failure after a completion is refused (409, naming the delivery).
  */
@@ -85,6 +87,7 @@ public class SyncResource {
             }
             results.add(new Result(action.key(), answer.status(), answer.body(), answer.note()));
         }
+        actions.flush(); // nothing is answered before all of it is on disk
         return new SyncResponse(results);
     }
 
@@ -92,16 +95,16 @@ public class SyncResource {
         switch (a.kind()) {
             case START -> {
                 LocalDate day = a.date() != null ? a.date() : PhoneTime.day(a.happenedAt());
-                return stops.start(a.key(), day, new SetOut(a.happenedAt()), caller);
+                return stops.start(a.key(), day, new SetOut(a.happenedAt()), caller, true);
             }
             case COMPLETE -> {
                 CompleteStop stop = valid(new CompleteStop(a.items(), a.amountCollected(), a.paymentMethod(), a.notes(),
                         a.happenedAt()));
-                return stops.complete(a.key(), requireOrder(a), stop, caller);
+                return stops.complete(a.key(), requireOrder(a), stop, caller, true);
             }
             default -> {
                 FailStop stop = valid(new FailStop(a.reason(), a.happenedAt()));
-                return stops.fail(a.key(), requireOrder(a), stop, caller);
+                return stops.fail(a.key(), requireOrder(a), stop, caller, true);
             }
         }
     }

@@ -219,7 +219,7 @@ public class OrderResource {
             return Response.ok(new BatchResult(book.start(caller.requireDriverId(), day,
                     request != null ? request.happenedAt() : null))).build();
         }
-        return answer(stops.start(key, day, request, caller));
+        return answer(stops.start(key, day, request, caller, false));
     }
 
     /**
@@ -238,7 +238,7 @@ public class OrderResource {
         if (key == null) {
             return Response.ok(book.complete(id, request, caller)).build();
         }
-        return answer(stops.complete(key, id, request, caller));
+        return answer(stops.complete(key, id, request, caller, false));
     }
 
     /** Fails a stop with the reason (and the phone's {@code happenedAt}); keys as for completing. */
@@ -253,7 +253,7 @@ public class OrderResource {
         if (key == null) {
             return Response.ok(book.fail(id, request, caller, false)).build();
         }
-        return answer(stops.fail(key, id, request, caller));
+        return answer(stops.fail(key, id, request, caller, false));
     }
 
     /** A kept answer as it was first given: the result, or the problem. */

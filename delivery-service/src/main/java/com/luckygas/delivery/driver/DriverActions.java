@@ -73,11 +73,7 @@ public class DriverActions {
         String hash = hash(action, caller);
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                if (batched) {
-                    em.createNativeQuery("SET LOCAL synchronous_commit TO off").executeUpdate();
-                }
-                lock(key);
-                Answer again = earlier(key, hash);
+                Answer again = begin(key, hash, batched);
                 if (again != null) {
                     return again;
                 }
@@ -92,11 +88,7 @@ public class DriverActions {
             }
             Answer refusal = new Answer(e.problem().status(), write(e.problem()), null);
             return QuarkusTransaction.requiringNew().call(() -> {
-                if (batched) {
-                    em.createNativeQuery("SET LOCAL synchronous_commit TO off").executeUpdate();
-                }
-                lock(key);
-                Answer again = earlier(key, hash);
+                Answer again = begin(key, hash, batched);
                 if (again != null) {
                     return again;
                 }
@@ -114,6 +106,19 @@ public class DriverActions {
     public void flush() {
         QuarkusTransaction.requiringNew().run(() ->
                 em.createNativeQuery("SELECT CAST(pg_current_xact_id() AS text)").getSingleResult());
+    }
+
+    /**
+     * The start of an action's transaction: its commit not waiting for the disk when batched, the
+     * key's lock (two requests with one key queue here; the later then finds the first's answer),
+     * and the answer kept for the key, if any.
+     */
+    private Answer begin(String key, String hash, boolean batched) {
+        if (batched) {
+            em.createNativeQuery("SET LOCAL synchronous_commit TO off").executeUpdate();
+        }
+        lock(key);
+        return earlier(key, hash);
     }
 
     /** The answer kept for this key, if any; a 422 when the key came with other content. */

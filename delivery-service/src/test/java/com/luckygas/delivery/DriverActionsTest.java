@@ -111,6 +111,26 @@ class DriverActionsTest {
     }
 
     @Test
+    void settingOutTakesThePhonesTimeAndKeyWithoutABody() {
+        OrderApi.defaultPrices();
+        String d = "D-OFF4";
+        long id = assigned(d, "R20", 1);
+        OffsetDateTime at = earlierToday(0);
+        String key = key();
+        // as a phone sends it: no body, no content type
+        io.restassured.specification.RequestSpecification bare = io.restassured.RestAssured.given()
+                .auth().oauth2(com.luckygas.testing.TestTokens.driver(d)).header("Idempotency-Key", key)
+                .queryParam("date", today().toString()).queryParam("happenedAt", at.toString());
+        bare.post("/api/orders/my/start").then().statusCode(200).body("updated", equalTo(1));
+        bare.post("/api/orders/my/start").then().statusCode(200).body("updated", equalTo(1)); // the kept answer
+        assertEquals(at.toInstant(), OffsetDateTime.parse(office().get("/api/orders/" + id).then().statusCode(200)
+                .extract().<String>path("outAt")).toInstant());
+        io.restassured.RestAssured.given().auth().oauth2(com.luckygas.testing.TestTokens.driver(d))
+                .queryParam("happenedAt", "yesterday").post("/api/orders/my/start").then().statusCode(400)
+                .body("violations[0].field", equalTo("happenedAt"));
+    }
+
+    @Test
     void aPhoneTimeInTheFutureOrBeforeTheOrdersDayIsRefused() {
         OrderApi.defaultPrices();
         String d = "D-OFF3";

@@ -70,6 +70,10 @@ public class StrictParams implements ParamConverterProvider {
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) dated(name, "a date", "2026-05-20", LocalDate::parse, LocalDate::getYear);
         }
+        if (rawType == java.time.OffsetDateTime.class) {
+            return (ParamConverter<T>) dated(name, "a time with its offset (URL-encode + as %2B)", "2026-05-20T10:05:00Z",
+                    java.time.OffsetDateTime::parse, java.time.OffsetDateTime::getYear);
+        }
         if (rawType == YearMonth.class) {
             return (ParamConverter<T>) dated(name, "a month", "2026-05", YearMonth::parse, YearMonth::getYear);
         }

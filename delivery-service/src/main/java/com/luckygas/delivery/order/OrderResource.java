@@ -32,6 +32,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -202,24 +203,23 @@ public class OrderResource {
 
     /**
      * The driver sets off: his assigned orders of the day (default today) for his next trip go out
-     * for delivery; after a reload at the depot, calling it again takes the next trip's. Optional
-     * body {@code {"happenedAt"}}: when it happened on the phone; {@code Idempotency-Key}: the
-     * phone's key for this action (a repeat answers what the first answered).
+     * for delivery; after a reload at the depot, calling it again takes the next trip's. No body:
+     * {@code happenedAt} (when it happened on the phone, ISO-8601 — URL-encode a {@code +} offset as
+     * {@code %2B}, or use {@code Z}) and the phone's {@code Idempotency-Key} are optional.
      */
     @POST
     @Path("/my/start")
     @RolesAllowed(Roles.DRIVER)
     @APIResponse(responseCode = "200", description = "How many orders went out",
                  content = @Content(schema = @Schema(implementation = BatchResult.class)))
-    public Response start(@QueryParam("date") LocalDate date, @HeaderParam("Idempotency-Key") @Size(min = 8, max = 100) String key,
-                          SetOut request) {
+    public Response start(@QueryParam("date") LocalDate date, @QueryParam("happenedAt") OffsetDateTime happenedAt,
+                          @HeaderParam("Idempotency-Key") @Size(min = 8, max = 100) String key) {
         Caller caller = Caller.of(jwt);
         LocalDate day = date != null ? date : LocalDate.now(clock);
         if (key == null) {
-            return Response.ok(new BatchResult(book.start(caller.requireDriverId(), day,
-                    request != null ? request.happenedAt() : null))).build();
+            return Response.ok(new BatchResult(book.start(caller.requireDriverId(), day, happenedAt))).build();
         }
-        return answer(stops.start(key, day, request, caller, false));
+        return answer(stops.start(key, day, new SetOut(happenedAt), caller, false));
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.luckygas.delivery.account;
 
+import static com.luckygas.common.Texts.blankToNull;
+
 import com.luckygas.common.ProblemException;
 import com.luckygas.common.Versions;
 import com.luckygas.delivery.SlowStatementLog;
@@ -104,9 +106,5 @@ public class Payments {
 
     static String subject(long customerId) {
         return "account:" + customerId;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

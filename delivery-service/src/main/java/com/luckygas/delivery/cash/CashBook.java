@@ -1,5 +1,7 @@
 package com.luckygas.delivery.cash;
 
+import static com.luckygas.common.Texts.blankToNull;
+
 import com.luckygas.common.BusinessClock;
 import com.luckygas.common.ProblemException;
 import com.luckygas.delivery.Rows;
@@ -194,9 +196,5 @@ public class CashBook {
 
     static String subject(String driverId, LocalDate day) {
         return "cash:" + driverId + ":" + day;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

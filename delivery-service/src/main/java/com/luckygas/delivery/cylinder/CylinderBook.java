@@ -1,5 +1,7 @@
 package com.luckygas.delivery.cylinder;
 
+import static com.luckygas.common.Texts.blankToNull;
+
 import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
 import com.luckygas.delivery.audit.LedgerAudit;
@@ -190,9 +192,5 @@ public class CylinderBook {
         if (customers.lookup(new CustomerClient.Lookup(List.of(customerId))).items().isEmpty()) {
             throw ProblemException.notFound("No customer with id " + customerId + ".");
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,7 +1,9 @@
 package com.luckygas.delivery.driver;
 
 import com.luckygas.common.security.Caller;
+import com.luckygas.delivery.history.DeliveryView;
 import com.luckygas.delivery.order.BatchResult;
+import com.luckygas.delivery.proof.Proofs;
 import com.luckygas.delivery.order.CompleteStop;
 import com.luckygas.delivery.order.FailStop;
 import com.luckygas.delivery.order.Order;
@@ -20,10 +22,12 @@ public class StopActions {
 
     private final OrderBook book;
     private final DriverActions actions;
+    private final Proofs proofs;
 
-    StopActions(OrderBook book, DriverActions actions) {
+    StopActions(OrderBook book, DriverActions actions, Proofs proofs) {
         this.book = book;
         this.actions = actions;
+        this.proofs = proofs;
     }
 
     /** {@code batched}: one of a sync's actions ({@link DriverActions#once(String, DriverActions.Action, java.time.OffsetDateTime, Caller, java.util.function.Supplier, boolean)}). */
@@ -35,6 +39,10 @@ public class StopActions {
                 batched);
     }
 
+    /**
+     * Completes a stop once per key; its signature, if sent, is recorded with it (in the same
+     * transaction: a signature that is not a JPEG or PNG refuses the whole action, nothing recorded).
+     */
     public DriverActions.Answer complete(String key, long orderId, CompleteStop request, Caller caller, boolean batched) {
         return actions.once(key, new DriverActions.Action(DriverActions.Kind.COMPLETE, orderId, request),
                 request.happenedAt(), caller, () -> {
@@ -43,7 +51,11 @@ public class StopActions {
                             && caller.mayActOn(before.driverId);
                     String note = overFailure ? "This delivery replaces the failure reported at " + before.finishedAt
                             + " (" + before.failureReason + "): a delivery is a fact." : null;
-                    return new DriverActions.Outcome(book.complete(orderId, request, caller, true), note);
+                    DeliveryView delivery = book.complete(orderId, request, caller, true);
+                    if (request.signature() != null) {
+                        proofs.attach(orderId, key, Proofs.Kind.SIGNATURE, Proofs.decodeSignature(request.signature()), caller);
+                    }
+                    return new DriverActions.Outcome(delivery, note);
                 }, batched);
     }
 

@@ -41,11 +41,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RolesAllowed(Roles.DRIVER)
 public class SyncResource {
 
-    /** One queued action: set out ({@code START}, {@code date}), complete or fail a stop ({@code orderId}). */
+    /**
+     * One queued action: set out ({@code START}, {@code date}), complete or fail a stop ({@code orderId});
+     * a completion may carry the customer's signature (base64 JPEG or PNG).
+     */
     public record Queued(@NotBlank @Size(min = 8, max = 100) String key, @NotNull DriverActions.Kind kind, Long orderId,
                          LocalDate date, @NotNull OffsetDateTime happenedAt,
                          List<CompleteStop.DeliveredItem> items, Long amountCollected, PaymentMethod paymentMethod,
-                         String notes, String reason) {
+                         String notes, String reason, String signature) {
     }
 
     public record SyncRequest(@NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Queued> actions) {
@@ -99,7 +102,7 @@ public class SyncResource {
             }
             case COMPLETE -> {
                 CompleteStop stop = valid(new CompleteStop(a.items(), a.amountCollected(), a.paymentMethod(), a.notes(),
-                        a.happenedAt()));
+                        a.happenedAt(), a.signature()));
                 return stops.complete(a.key(), requireOrder(a), stop, caller, true);
             }
             default -> {

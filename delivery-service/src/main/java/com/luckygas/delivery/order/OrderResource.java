@@ -236,6 +236,9 @@ public class OrderResource {
                              @Valid @NotNull CompleteStop request) {
         Caller caller = Caller.of(jwt);
         if (key == null) {
+            if (request.signature() != null) {
+                throw ProblemException.invalidField("signature", "is kept with the action's key: send an Idempotency-Key");
+            }
             return Response.ok(book.complete(id, request, caller)).build();
         }
         return answer(stops.complete(key, id, request, caller, false));

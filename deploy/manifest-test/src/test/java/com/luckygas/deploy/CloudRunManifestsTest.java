@@ -76,6 +76,21 @@ class CloudRunManifestsTest {
         }
     }
 
+    /**
+     * In the cloud delivery-service keeps proofs of delivery in a Cloud Storage bucket: without one
+     * it would write them to the container's disk, lost with the instance (docs/adr/0011).
+     */
+    @Test
+    void deliveryServiceNamesItsProofBucket() {
+        String file = "deploy/cloudrun/delivery-service.yaml";
+        Map<String, Object> container = ContainerChecks.onlyContainer(map(Repo.yaml(file), "spec", "template", "spec"), file);
+        var env = ContainerChecks.envByName(container, file);
+        assertTrue(env.containsKey("LUCKYGAS_STORAGE_BUCKET"), file + ": no LUCKYGAS_STORAGE_BUCKET");
+        assertTrue(str(env.get("LUCKYGAS_STORAGE_BUCKET"), "value").matches("[a-zA-Z_]*-?[a-z0-9._-]{3,63}"),
+                file + ": a bucket name");
+        assertTrue(!env.containsKey("LUCKYGAS_STORAGE_FOLDER"), file + ": a folder in a Cloud Run container is lost with it");
+    }
+
     @Test
     void everyServiceSharesTheIssuerAndTheDatabase() {
         Set<String> issuers = new HashSet<>();

@@ -30,7 +30,8 @@ final class ContainerChecks {
             "LUCKYGAS_JWT_GENERATE_IF_MISSING",        // local only: never generate keys in production
             "LUCKYGAS_JWT_SIGNING_KEY_ID",             // only during a key rotation (docs/operations.md)
             "LUCKYGAS_SMS_GATEWAY_URL", "LUCKYGAS_SMS_API_KEY", // unset: SMS are logged, not sent
-            "LUCKYGAS_OSRM_URL");                      // unset: travel times from distances, no road server
+            "LUCKYGAS_OSRM_URL",                       // unset: travel times from distances, no road server
+            "LUCKYGAS_STORAGE_BUCKET");                // unset: proofs in LUCKYGAS_STORAGE_FOLDER (Cloud Run names its bucket)
 
     private ContainerChecks() {
     }

@@ -90,12 +90,27 @@ class KubernetesManifestsTest {
         ImporterChecks.check(ContainerChecks.onlyContainer(podSpec, "Job/importer"), podSpec, "deploy/k8s/base Job/importer");
     }
 
+    /** Proofs of delivery are kept on a volume that outlives the pod, mounted where the folder store writes. */
+    @Test
+    void deliveryServiceKeepsProofsOnItsVolume() {
+        Map<String, Object> deployment = resources().get("Deployment/delivery-service");
+        Map<String, Object> podSpec = map(deployment, "spec", "template", "spec");
+        Map<String, Object> container = ContainerChecks.onlyContainer(podSpec, "Deployment/delivery-service");
+        String folder = Repo.str(ContainerChecks.envByName(container, "delivery-service").get("LUCKYGAS_STORAGE_FOLDER"), "value");
+        Map<String, Object> mount = Repo.list(container, "volumeMounts").stream().filter(m -> folder.equals(m.get("mountPath")))
+                .findFirst().orElseThrow(() -> new AssertionError("nothing mounted at " + folder));
+        Map<String, Object> volume = Repo.list(podSpec, "volumes").stream().filter(v -> mount.get("name").equals(v.get("name")))
+                .findFirst().orElseThrow();
+        String claim = Repo.str(map(volume, "persistentVolumeClaim"), "claimName");
+        assertTrue(resources().containsKey("PersistentVolumeClaim/" + claim), "no claim " + claim);
+    }
+
     @Test
     void everyKindIsAccountedFor() {
         List<String> kinds = new ArrayList<>(resources().keySet());
         kinds.sort(null);
         assertEquals(List.of("ConfigMap/luckygas-config", "Deployment/auth-service", "Deployment/customer-service",
                 "Deployment/delivery-service", "Deployment/route-service", "Ingress/luckygas", "Job/importer",
-                "Service/auth-service", "Service/customer-service", "Service/delivery-service", "Service/route-service"), kinds);
+                "PersistentVolumeClaim/delivery-proofs", "Service/auth-service", "Service/customer-service", "Service/delivery-service", "Service/route-service"), kinds);
     }
 }

@@ -46,7 +46,7 @@ class BadInputTest {
         createUser("{\"username\":\"boss\",\"displayName\":\"x\",\"role\":\"BOSS\",\"password\":\"boss-password\"}")
                 .statusCode(400)
                 .body("violations[0].field", equalTo("role"))
-                .body("violations[0].message", equalTo("must be one of ADMIN, OFFICE, DRIVER"));
+                .body("violations[0].message", equalTo("must be one of ADMIN, OFFICE, DRIVER, TECHNICIAN"));
     }
 
     @Test

@@ -206,7 +206,15 @@ public class FakeOtherServices {
                              OffsetDateTime outAt, OffsetDateTime finishedAt) {
         return new Inputs.Order(o.id(), o.customerId(), o.customerCode(), o.customerName(), o.area(), o.requestedDate(),
                 o.windowStart(), o.windowEnd(), status, o.totalAmount(), o.paymentMethod(), o.notes(), driverId, routeId, trip,
-                eta, outAt, finishedAt, o.items());
+                eta, outAt, finishedAt, o.items(), o.safetyCheckDue());
+    }
+
+    /** The order as delivery-service lists it when its customer is (or is not) due a safety check. */
+    public static void safetyCheckDue(long orderId, boolean due) {
+        Inputs.Order o = ORDERS.get(orderId);
+        ORDERS.put(orderId, new Inputs.Order(o.id(), o.customerId(), o.customerCode(), o.customerName(), o.area(),
+                o.requestedDate(), o.windowStart(), o.windowEnd(), o.status(), o.totalAmount(), o.paymentMethod(), o.notes(),
+                o.driverId(), o.routeId(), o.trip(), o.eta(), o.outAt(), o.finishedAt(), o.items(), due));
     }
 
     /** The driver sets out at {@code at} with his assigned orders of his next trip. */

@@ -323,6 +323,14 @@ class PlanningTest {
         assertEquals("台北市信義區" + road + "號", carDay.getString("stops.find { it.orderId == " + road + " }.door.address"));
         assertEquals(1800, carDay.getLong("stops.find { it.orderId == " + road + " }.door.cashToCollect"));
         assertNotNull(carDay.getString("departAt"));
+        // a customer due a gas installation check: his stop says so, the others do not
+        FakeOtherServices.safetyCheckDue(road, true);
+        carIds.stream().filter(id -> id != road).forEach(id -> FakeOtherServices.safetyCheckDue(id, false));
+        JsonPath flagged = driver(car).get("/api/routes/my/today").then().statusCode(200).extract().jsonPath();
+        assertEquals(Boolean.TRUE, flagged.get("stops.find { it.orderId == " + road + " }.door.safetyCheckDue"));
+        assertEquals(carIds.size() - 1, flagged.getList("stops.findAll { it.door.safetyCheckDue == false }").size());
+        assertEquals("台北市信義區" + road + "號", flagged.getString("stops.find { it.orderId == " + road + " }.door.address"),
+                "the rest of the door as planned");
 
         JsonPath scooterDay = driver(scooter).get("/api/routes/my/today").then().statusCode(200).extract().jsonPath();
         List<Long> scooterIds = scooterDay.getList("stops.orderId", Long.class);

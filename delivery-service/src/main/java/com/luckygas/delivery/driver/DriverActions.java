@@ -28,13 +28,19 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class DriverActions {
 
-    public enum Kind { START, COMPLETE, FAIL }
+    public enum Kind { START, COMPLETE, FAIL, SAFETY_CHECK }
 
     /**
      * One action's answer: its HTTP status, body (JSON: the result, or a problem) and, where the
      * action changed what an earlier one had recorded, a note saying what happened.
      */
     public record Answer(int status, String body, String note) {
+
+        /** The answer as it was first given: the result, or the problem. */
+        public jakarta.ws.rs.core.Response toResponse() {
+            return jakarta.ws.rs.core.Response.status(status).entity(body)
+                    .type(status >= 400 ? Problem.MEDIA_TYPE : jakarta.ws.rs.core.MediaType.APPLICATION_JSON).build();
+        }
     }
 
     /** What an action's work returns: its result, and a note when it overrode an earlier action. */

@@ -10,6 +10,8 @@ import com.luckygas.delivery.order.FailStop;
 import com.luckygas.delivery.order.Order.PaymentMethod;
 import com.luckygas.delivery.order.PhoneTime;
 import com.luckygas.delivery.order.SetOut;
+import com.luckygas.delivery.safety.RecordCheck;
+import com.luckygas.delivery.safety.SafetyChecks;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
@@ -43,12 +45,13 @@ public class SyncResource {
 
     /**
      * One queued action: set out ({@code START}, {@code date}), complete or fail a stop ({@code orderId});
-     * a completion may carry the customer's signature (base64 JPEG or PNG).
+     * a completion may carry the customer's signature (base64 JPEG or PNG); a {@code SAFETY_CHECK}
+     * carries the check done at the stop ({@code safetyCheck}; its time is {@code happenedAt}).
      */
     public record Queued(@NotBlank @Size(min = 8, max = 100) String key, @NotNull DriverActions.Kind kind, Long orderId,
                          LocalDate date, @NotNull OffsetDateTime happenedAt,
                          List<CompleteStop.DeliveredItem> items, Long amountCollected, PaymentMethod paymentMethod,
-                         String notes, String reason, String signature) {
+                         String notes, String reason, String signature, @Valid RecordCheck safetyCheck) {
     }
 
     public record SyncRequest(@NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Queued> actions) {
@@ -62,12 +65,14 @@ public class SyncResource {
     }
 
     private final StopActions stops;
+    private final SafetyChecks safety;
     private final Validator validator;
     private final DriverActions actions;
     private final JsonWebToken jwt;
 
-    SyncResource(StopActions stops, Validator validator, DriverActions actions, JsonWebToken jwt) {
+    SyncResource(StopActions stops, SafetyChecks safety, Validator validator, DriverActions actions, JsonWebToken jwt) {
         this.stops = stops;
+        this.safety = safety;
         this.validator = validator;
         this.actions = actions;
         this.jwt = jwt;
@@ -104,6 +109,15 @@ public class SyncResource {
                 CompleteStop stop = valid(new CompleteStop(a.items(), a.amountCollected(), a.paymentMethod(), a.notes(),
                         a.happenedAt(), a.signature()));
                 return stops.complete(a.key(), requireOrder(a), stop, caller, true);
+            }
+            case SAFETY_CHECK -> {
+                if (a.safetyCheck() == null) {
+                    throw ProblemException.invalidField("safetyCheck", "is required for a SAFETY_CHECK");
+                }
+                RecordCheck c = a.safetyCheck();
+                RecordCheck check = new RecordCheck(c.customerId(), a.orderId() != null ? a.orderId() : c.orderId(),
+                        a.happenedAt(), c.items(), c.notes(), c.photo());
+                return safety.record(a.key(), check, caller, Roles.DRIVER, true);
             }
             default -> {
                 FailStop stop = valid(new FailStop(a.reason(), a.happenedAt()));

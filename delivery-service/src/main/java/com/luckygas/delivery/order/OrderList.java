@@ -60,7 +60,28 @@ public class OrderList {
         Map<Long, List<OrderItem>> items = orders.isEmpty() ? Map.of()
                 : OrderItem.<OrderItem>list("orderId in ?1 order by orderId, lineNo", orders.stream().map(o -> o.id).toList())
                         .stream().collect(Collectors.groupingBy(i -> i.orderId));
-        List<OrderView> views = orders.stream().map(o -> OrderView.of(o, items.getOrDefault(o.id, List.of()))).toList();
+        Map<Long, Boolean> due = safetyDue(orders);
+        List<OrderView> views = orders.stream().map(o -> OrderView.of(o, items.getOrDefault(o.id, List.of()), due.get(o.id)))
+                .toList();
         return new Page<>(views, page, size, query.count());
+    }
+
+    /**
+     * Whether each order's customer is due a safety check by the end of the order's month: one
+     * statement for the page, the rule being SQL's ({@code delivery.safety_due_by}, V16).
+     */
+    private static Map<Long, Boolean> safetyDue(List<Order> orders) {
+        if (orders.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Order.getEntityManager().createNativeQuery("""
+                SELECT o.id, delivery.safety_due_by(
+                           (SELECT max(c.checked_at) FROM delivery.safety_check c WHERE c.customer_id = o.customer_id),
+                           o.customer_type,
+                           CAST(date_trunc('month', o.requested_date) + interval '1 month - 1 day' AS date))
+                FROM delivery.orders o WHERE o.id = ANY(CAST(:ids AS bigint[]))""")
+                .setParameter("ids", orders.stream().map(o -> o.id).toArray(Long[]::new)).getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(), r -> (Boolean) r[1]));
     }
 }

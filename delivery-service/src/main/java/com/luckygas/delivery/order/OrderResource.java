@@ -8,7 +8,6 @@ import com.luckygas.common.security.Caller;
 import com.luckygas.delivery.customer.CustomerClient;
 import com.luckygas.delivery.history.DeliveryView;
 import com.luckygas.delivery.customer.Territories;
-import com.luckygas.delivery.driver.DriverActions;
 import com.luckygas.delivery.driver.StopActions;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -219,7 +218,7 @@ public class OrderResource {
         if (key == null) {
             return Response.ok(new BatchResult(book.start(caller.requireDriverId(), day, happenedAt))).build();
         }
-        return answer(stops.start(key, day, new SetOut(happenedAt), caller, false));
+        return stops.start(key, day, new SetOut(happenedAt), caller, false).toResponse();
     }
 
     /**
@@ -241,7 +240,7 @@ public class OrderResource {
             }
             return Response.ok(book.complete(id, request, caller)).build();
         }
-        return answer(stops.complete(key, id, request, caller, false));
+        return stops.complete(key, id, request, caller, false).toResponse();
     }
 
     /** Fails a stop with the reason (and the phone's {@code happenedAt}); keys as for completing. */
@@ -256,13 +255,7 @@ public class OrderResource {
         if (key == null) {
             return Response.ok(book.fail(id, request, caller, false)).build();
         }
-        return answer(stops.fail(key, id, request, caller, false));
-    }
-
-    /** A kept answer as it was first given: the result, or the problem. */
-    static Response answer(DriverActions.Answer answer) {
-        return Response.status(answer.status()).entity(answer.body())
-                .type(answer.status() >= 400 ? Problem.MEDIA_TYPE : jakarta.ws.rs.core.MediaType.APPLICATION_JSON).build();
+        return stops.fail(key, id, request, caller, false).toResponse();
     }
 
     private CustomerClient.Customer customer(long id) {

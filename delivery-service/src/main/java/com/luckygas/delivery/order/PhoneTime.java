@@ -22,16 +22,21 @@ public final class PhoneTime {
     }
 
     public static OffsetDateTime of(OffsetDateTime happenedAt, LocalDate day, Clock clock) {
+        return of(happenedAt, day, clock, "happenedAt", "the order's day, " + day);
+    }
+
+    /** As above for a time sent in {@code field}, not before {@code day} (named {@code earliest} in the refusal). */
+    public static OffsetDateTime of(OffsetDateTime happenedAt, LocalDate day, Clock clock, String field, String earliest) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (happenedAt == null) {
             return now;
         }
         if (happenedAt.isAfter(now.plus(SKEW))) {
-            throw ProblemException.invalidField("happenedAt", "is in the future (" + happenedAt
+            throw ProblemException.invalidField(field, "is in the future (" + happenedAt
                     + "; now " + now + "): is the phone's clock right?");
         }
         if (happenedAt.isBefore(day.atStartOfDay(BusinessClock.TAIPEI).toOffsetDateTime())) {
-            throw ProblemException.invalidField("happenedAt", "is before the order's day, " + day);
+            throw ProblemException.invalidField(field, "is before " + earliest);
         }
         return happenedAt.atZoneSameInstant(BusinessClock.TAIPEI).toOffsetDateTime();
     }

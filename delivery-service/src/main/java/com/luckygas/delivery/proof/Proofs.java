@@ -2,20 +2,15 @@ package com.luckygas.delivery.proof;
 
 import com.luckygas.common.ProblemException;
 import com.luckygas.common.security.Caller;
+import com.luckygas.delivery.Rows;
 import com.luckygas.common.BusinessClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -50,23 +45,26 @@ public class Proofs {
     static final String COLUMNS = "id, order_id, kind, seq, media_type, size_bytes, action_key, uploaded_by, uploaded_at";
 
     private final EntityManager em;
-    private final ObjectStore store;
-    private final TransactionSynchronizationRegistry transactions;
+    private final ProofFiles files;
     private final Clock clock;
 
-    Proofs(EntityManager em, ObjectStore store, TransactionSynchronizationRegistry transactions, Clock clock) {
+    Proofs(EntityManager em, ProofFiles files, Clock clock) {
         this.em = em;
-        this.store = store;
-        this.transactions = transactions;
+        this.files = files;
         this.clock = clock;
     }
 
     /** A signature sent with the completion, as base64 text; 400 naming {@code signature} when it is not base64. */
     public static byte[] decodeSignature(String base64) {
+        return decode(base64, "signature");
+    }
+
+    /** A file sent inside a JSON body as base64; 400 naming {@code field} when it is not base64. */
+    public static byte[] decode(String base64, String field) {
         try {
             return Base64.getMimeDecoder().decode(base64.getBytes(StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("signature", "is not base64");
+            throw ProblemException.invalidField(field, "is not base64");
         }
     }
 
@@ -89,8 +87,8 @@ public class Proofs {
 
     /** Records a proof of order {@code orderId} made by the action {@code actionKey}. Needs a transaction. */
     public Attached attach(long orderId, String actionKey, Kind kind, byte[] data, Caller caller) {
-        ProofImages.Clean clean = ProofImages.clean(data);
-        String sha = sha256(clean.bytes());
+        ProofImages.Clean clean = files.check(data);
+        String sha = ProofFiles.sha256(clean.bytes());
         em.createNativeQuery("SELECT CAST(id AS text) FROM delivery.orders WHERE id = :id FOR UPDATE")
                 .setParameter("id", orderId).getResultList();
         List<ProofView> same = list("WHERE order_id = :order AND kind = :kind AND sha256 = :sha",
@@ -106,10 +104,8 @@ public class Proofs {
             throw ProblemException.conflict("Order " + orderId + " has " + (kind == Kind.SIGNATURE ? "its signature"
                     : "3 photos") + " already; no more are kept.");
         }
-        String name = "orders/" + orderId + "/" + kind.name().toLowerCase() + "-" + (taken + 1) + "-"
-                + sha.substring(0, 16) + "." + clean.extension();
-        store.put(name, clean.bytes(), clean.mediaType());
-        removeUnlessCommitted(name);
+        String name = files.put("orders/" + orderId + "/" + kind.name().toLowerCase() + "-" + (taken + 1) + "-"
+                + sha.substring(0, 16), clean).name();
         long id = ((Number) em.createNativeQuery("""
                 INSERT INTO delivery.proof (order_id, action_key, kind, seq, object_name, media_type, size_bytes, sha256, uploaded_by)
                 VALUES (:order, :key, :kind, :seq, :name, :type, :size, :sha, :by) RETURNING id""")
@@ -137,7 +133,7 @@ public class Proofs {
             throw ProblemException.notFound("Order " + orderId + " has no proof " + proofId + ".");
         }
         String name = (String) rows.get(0)[0];
-        byte[] bytes = store.get(name).orElseThrow(() -> {
+        byte[] bytes = files.get(name).orElseThrow(() -> {
             LOG.errorf("Proof %d of order %d is recorded but its file %s is missing from storage", proofId, orderId, name);
             return ProblemException.notFound("The file of proof " + proofId + " is missing.");
         });
@@ -159,15 +155,11 @@ public class Proofs {
         if (caller.driver()) {
             Object[] row = rows.get(0);
             LocalDate today = LocalDate.now(clock.withZone(BusinessClock.TAIPEI));
-            LocalDate day = row[2] != null ? toDate(row[2]) : toDate(row[1]);
+            LocalDate day = row[2] != null ? Rows.date(row[2]) : Rows.date(row[1]);
             if (!caller.mayActOn((String) row[0]) || !today.equals(day)) {
                 throw ProblemException.notFound("No order with id " + orderId + " among your stops of today.");
             }
         }
-    }
-
-    private static LocalDate toDate(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
     }
 
     private List<ProofView> list(String where, java.util.function.UnaryOperator<jakarta.persistence.Query> bind) {
@@ -178,43 +170,8 @@ public class Proofs {
             long id = ((Number) r[0]).longValue();
             long order = ((Number) r[1]).longValue();
             return new ProofView(id, order, Kind.valueOf((String) r[2]), ((Number) r[3]).intValue(), (String) r[4],
-                    ((Number) r[5]).intValue(), (String) r[6], (String) r[7], toTime(r[8]),
+                    ((Number) r[5]).intValue(), (String) r[6], (String) r[7], Rows.time(r[8], BusinessClock.TAIPEI),
                     "/api/orders/" + order + "/proofs/" + id);
         }).toList();
-    }
-
-    private static OffsetDateTime toTime(Object value) {
-        if (value instanceof OffsetDateTime t) {
-            return t;
-        }
-        return ((java.time.Instant) value).atOffset(java.time.ZoneOffset.UTC);
-    }
-
-    /** The stored file is removed again when the transaction that records it does not commit. */
-    private void removeUnlessCommitted(String name) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    try {
-                        store.delete(name);
-                    } catch (RuntimeException e) {
-                        LOG.warnf(e, "Could not remove %s after its transaction rolled back", name);
-                    }
-                }
-            }
-        });
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package com.luckygas.route.planning;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.luckygas.common.calls.ServiceUnavailableException;
 import com.luckygas.route.Depot;
 import com.luckygas.route.planning.PlanViews.StopView;
@@ -81,6 +83,7 @@ public class DriverDays {
         List<StopView> stops = live == null || !stored.plan.planDate.equals(problems.today())
                 ? stored.rows.stream().map(s -> views.stop(s, s.state.name())).toList()
                 : retimed(stored, live, nowS);
+        stops = flagSafetyChecks(stops, live);
         Long next = stops.stream().filter(s -> "NEXT".equals(s.state())).map(StopView::orderId).findFirst().orElse(null);
         long cash = stops.stream().filter(s -> !"FAILED".equals(s.state()) && !"CANCELLED".equals(s.state()))
                 .mapToLong(s -> s.door().path("cashToCollect").asLong()).sum();
@@ -100,6 +103,31 @@ public class DriverDays {
                 departAt, returnAt == null ? PlanViews.time(route.returnS) : returnAt, route.cylinders, route.loadKg, cash,
                 live != null, live == null ? null : PlanViews.time((long) nowS), next, breakStart, breakEnd,
                 PlanViews.trips(stops), stops);
+    }
+
+    /**
+     * Each stop whose customer is due a gas installation check (delivery-service says so of each
+     * order) carries {@code door.safetyCheckDue}: the driver does the check while there.
+     */
+    private static List<StopView> flagSafetyChecks(List<StopView> stops, Map<Long, Inputs.Order> live) {
+        if (live == null) {
+            return stops;
+        }
+        List<StopView> flagged = new ArrayList<>(stops.size());
+        for (StopView s : stops) {
+            Inputs.Order o = live.get(s.orderId());
+            if (o == null || o.safetyCheckDue() == null) {
+                flagged.add(s);
+                continue;
+            }
+            ObjectNode door = s.door() instanceof ObjectNode node ? node.deepCopy() : JsonNodeFactory.instance.objectNode();
+            door.put("safetyCheckDue", o.safetyCheckDue());
+            flagged.add(new StopView(s.seq(), s.orderId(), s.customerId(), s.state(), s.trip(), s.reloadBefore(), s.arrival(),
+                    s.serviceStart(), s.departure(), s.leftDepotAt(), s.backAtDepot(), s.finishedAt(), s.windowStart(),
+                    s.windowEnd(), s.legDistanceMeters(), s.legDurationSeconds(), s.cylinders(), s.loadKg(), s.latitude(),
+                    s.longitude(), door));
+        }
+        return flagged;
     }
 
     /** What the plan stored for the driver. */

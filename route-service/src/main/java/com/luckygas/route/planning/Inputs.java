@@ -18,13 +18,22 @@ public final class Inputs {
 
     /**
      * An order as delivery-service shows it: its state, the driver it is assigned to or out with,
-     * the trip and estimate of its published route, when it went out and was delivered or failed.
+     * the trip and estimate of its published route, when it went out and was delivered or failed;
+     * whether the customer is due a safety check this month (in lists; null when not said).
      */
     public record Order(long id, long customerId, String customerCode, String customerName, String area,
                         LocalDate requestedDate, LocalTime windowStart, LocalTime windowEnd, String status,
                         long totalAmount, String paymentMethod, String notes, String driverId, Long routeId,
                         Integer trip, LocalTime eta, OffsetDateTime outAt, OffsetDateTime finishedAt,
-                        List<OrderItem> items) {
+                        List<OrderItem> items, Boolean safetyCheckDue) {
+
+        public Order(long id, long customerId, String customerCode, String customerName, String area,
+                     LocalDate requestedDate, LocalTime windowStart, LocalTime windowEnd, String status,
+                     long totalAmount, String paymentMethod, String notes, String driverId, Long routeId,
+                     Integer trip, LocalTime eta, OffsetDateTime outAt, OffsetDateTime finishedAt, List<OrderItem> items) {
+            this(id, customerId, customerCode, customerName, area, requestedDate, windowStart, windowEnd, status, totalAmount,
+                    paymentMethod, notes, driverId, routeId, trip, eta, outAt, finishedAt, items, null);
+        }
     }
 
     public record OrderPage(List<Order> items, int page, int size, long total) {

@@ -9,6 +9,8 @@ public final class Roles {
     public static final String OFFICE = "OFFICE";
     /** His own route and stops of the day. */
     public static final String DRIVER = "DRIVER";
+    /** The company's safety technician: customers' gas installation checks (delivery-service /api/safety). */
+    public static final String TECHNICIAN = "TECHNICIAN";
     /** Another service, for work no user started (docs/adr/0002). */
     public static final String SERVICE = "SERVICE";
 

@@ -240,12 +240,12 @@ class QueryPlanTest {
         } finally {
             SqlCapture.on = false;
         }
-        assertEquals(3, SqlCapture.STATEMENTS.size(), "page, items and count: " + SqlCapture.STATEMENTS);
+        assertEquals(4, SqlCapture.STATEMENTS.size(), "page, items, safety checks due and count: " + SqlCapture.STATEMENTS);
         List<List<String>> plans = new ArrayList<>();
         for (String sql : SqlCapture.STATEMENTS) {
             List<Object> params = new ArrayList<>(filterValues);
             long placeholders = sql.chars().filter(ch -> ch == '?').count();
-            if (sql.contains("order_item")) {
+            if (sql.contains("order_item") || sql.contains("safety_due_by")) {
                 // "order_id in (?, ?, …)", or one array parameter
                 params = placeholders == 1 ? new ArrayList<>(List.of(ids)) : new ArrayList<>(ids);
             }
@@ -267,10 +267,12 @@ class QueryPlanTest {
                 List.of(DAY, "PENDING"));
         assertIndexes(byStatus.get(0), "orders_date_status_idx");
         assertIndexes(byStatus.get(1), "order_item_pkey");
-        assertIndexes(byStatus.get(2), "orders_date_status_idx");
+        // whether each order's customer is due a safety check: the page's orders by key, their checks by customer
+        assertIndexes(byStatus.get(2), "orders_pkey", "safety_check_customer_idx");
+        assertIndexes(byStatus.get(3), "orders_date_status_idx");
         List<List<String>> byDriver = orderList(new OrderList.Filters(DAY, null, "D3", null, null, null), List.of(DAY, "D3"));
         assertIndexes(byDriver.get(0), "orders_driver_date_idx");
-        assertIndexes(byDriver.get(2), "orders_driver_date_idx");
+        assertIndexes(byDriver.get(3), "orders_driver_date_idx");
         for (List<String> plan : orderList(new OrderList.Filters(DAY, null, null, "區7", null, null), List.of(DAY, "區7"))) {
             assertIndexes(plan);
         }
@@ -280,7 +282,7 @@ class QueryPlanTest {
     void aCustomersOrdersAndTheNewestOrdersUseTheirIndexes() throws Exception {
         List<List<String>> byCustomer = orderList(new OrderList.Filters(null, null, null, null, null, 500007L), List.of(500007L));
         assertIndexes(byCustomer.get(0), "orders_customer_idx");
-        assertIndexes(byCustomer.get(2), "orders_customer_idx");
+        assertIndexes(byCustomer.get(3), "orders_customer_idx");
         // the whole list, newest first: the page walks the date index (its total counts every order)
         List<List<String>> all = orderList(new OrderList.Filters(null, null, null, null, null, null), List.of());
         assertIndexes(all.get(0), "orders_requested_date_idx");

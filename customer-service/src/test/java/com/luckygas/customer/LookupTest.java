@@ -35,6 +35,20 @@ class LookupTest {
                 .then().statusCode(200).body("items[0].code", equalTo("K3"));
     }
 
+    /** The safety technician (issue 18) reads the customers he checks — one, or many at once — and changes nothing. */
+    @Test
+    void theSafetyTechnicianReadsCustomersAndNothingElse() {
+        long a = createId(customer("K4", "丁"));
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> technician = () -> given()
+                .auth().oauth2(TestTokens.token("TECHNICIAN", "9", "tech", null)).contentType(ContentType.JSON);
+        technician.get().body(Map.of("ids", List.of(a))).post("/api/customers/lookup").then().statusCode(200)
+                .body("items[0].code", equalTo("K4"));
+        technician.get().get("/api/customers/" + a).then().statusCode(200).body("code", equalTo("K4"));
+        technician.get().get("/api/customers").then().statusCode(403);
+        technician.get().body(customer("K5", "戊")).post("/api/customers").then().statusCode(403);
+        given().auth().oauth2(TestTokens.driver("D1")).get("/api/customers/" + a).then().statusCode(403);
+    }
+
     @Test
     void atMostFiveHundredIds() {
         office().body(Map.of("ids", LongStream.rangeClosed(1, 500).boxed().toList())).post("/api/customers/lookup")

@@ -213,6 +213,15 @@ class SafetyCheckTest {
         driver(d).body(Map.of("actions", List.of(Map.of("key", key(), "kind", "SAFETY_CHECK", "orderId", stop,
                         "happenedAt", minutesAgo(4).toString())))).post("/api/orders/my/sync").then().statusCode(200)
                 .body("results[0].status", equalTo(400)).body("results[0].body.violations[0].field", equalTo("safetyCheck"));
+        // one check with an item missing is refused alone: the action beside it is recorded
+        long other = assigned(d, SHOP);
+        driver(d).body(Map.of("actions", List.of(
+                        Map.of("key", key(), "kind", "SAFETY_CHECK", "orderId", other, "happenedAt", minutesAgo(3).toString(),
+                                "safetyCheck", Map.of("items", Map.of("hose", true))),
+                        Map.of("key", key(), "kind", "FAIL", "orderId", other, "happenedAt", minutesAgo(3).toString(),
+                                "reason", "店休")))).post("/api/orders/my/sync").then().statusCode(200)
+                .body("results[0].status", equalTo(400)).body("results[0].body.violations[0].field", equalTo("items.gasDetector"))
+                .body("results[1].status", equalTo(200));
     }
 
     @Test

@@ -51,7 +51,7 @@ public class SyncResource {
     public record Queued(@NotBlank @Size(min = 8, max = 100) String key, @NotNull DriverActions.Kind kind, Long orderId,
                          LocalDate date, @NotNull OffsetDateTime happenedAt,
                          List<CompleteStop.DeliveredItem> items, Long amountCollected, PaymentMethod paymentMethod,
-                         String notes, String reason, String signature, @Valid RecordCheck safetyCheck) {
+                         String notes, String reason, String signature, RecordCheck safetyCheck) {
     }
 
     public record SyncRequest(@NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Queued> actions) {
@@ -115,8 +115,8 @@ public class SyncResource {
                     throw ProblemException.invalidField("safetyCheck", "is required for a SAFETY_CHECK");
                 }
                 RecordCheck c = a.safetyCheck();
-                RecordCheck check = new RecordCheck(c.customerId(), a.orderId() != null ? a.orderId() : c.orderId(),
-                        a.happenedAt(), c.items(), c.notes(), c.photo());
+                RecordCheck check = valid(new RecordCheck(c.customerId(), a.orderId() != null ? a.orderId() : c.orderId(),
+                        a.happenedAt(), c.items(), c.notes(), c.photo()));
                 return safety.record(a.key(), check, caller, Roles.DRIVER, true);
             }
             default -> {

@@ -391,6 +391,23 @@ class SafetyCheckTest {
         given().auth().oauth2(TestTokens.driver("D-SAFE9")).get("/api/safety/checks/" + id + "/photo").then().statusCode(404);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesProofsAndSafetyChecks() {
+        String doc = given().get("/q/openapi").then().statusCode(200).extract().asString();
+        for (String path : List.of("/api/orders/my/actions/{key}/proofs", "/api/orders/{orderId}/proofs",
+                "/api/orders/{orderId}/proofs/{proofId}", "/api/safety/checks", "/api/safety/checks/{id}/photo",
+                "/api/safety/customers/{customerId}", "/api/safety/due", "/api/safety/issues", "/api/safety/records",
+                "/api/safety/intervals/{customerType}")) {
+            assertTrue(doc.contains(path + ":"), path + " is in the OpenAPI document");
+        }
+        for (String schema : List.of("CheckView:", "ProofView:", "CustomerStatus:", "RecordCheck:")) {
+            assertTrue(doc.contains(schema), schema + " is a typed schema");
+        }
+        String upload = doc.substring(doc.indexOf("/api/orders/my/actions/{key}/proofs:"));
+        upload = upload.substring(0, upload.indexOf("\n  /api/", 10));
+        assertTrue(upload.contains("image/jpeg") && upload.contains("format: binary"), "the upload is a JPEG or PNG file: " + upload);
+    }
+
     private static List<Long> dueThisMonth() {
         List<Long> ids = new ArrayList<>();
         long after = 0;

@@ -7,7 +7,6 @@ import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,28 +40,24 @@ public class CustomerSearch {
     public record Filters(String q, String area, String type, Boolean active, Boolean hasCoordinates) {
     }
 
-    /** Exact code first, then phone, then name starting with q, name containing q, invoice title, address. */
-    private static String rank(boolean hasPhone, boolean caseless) {
+    /**
+     * Exact code first, then phone (the whole number, or its last 6+ digits), then name starting
+     * with q, name containing q, invoice title, address — all compared folded ({@code customer.fold}:
+     * 臺/台 and the other variant pairs, full-width forms, case; V5__search_folding.sql).
+     */
+    private static String rank(boolean hasPhone, boolean hasEnding) {
         return "CASE WHEN c.code = :q THEN 0"
                 + (hasPhone ? " WHEN c.phones @> ARRAY[CAST(:phone AS text)] THEN 1" : "")
-                + " WHEN " + folded("c.short_name", caseless) + " LIKE :prefix THEN 2"
-                + " WHEN " + folded("c.short_name", caseless) + " LIKE :like THEN 3"
-                + " WHEN " + folded("coalesce(c.invoice_title, '')", caseless) + " LIKE :like THEN 4"
+                + (hasEnding ? " WHEN c.phone_endings @> ARRAY[CAST(:ending AS text)] THEN 1" : "")
+                + " WHEN c.name_folded LIKE " + PREFIX + " THEN 2"
+                + " WHEN c.name_folded LIKE " + CONTAINS + " THEN 3"
+                + " WHEN c.title_folded LIKE " + CONTAINS + " THEN 4"
                 + " ELSE 5 END";
     }
 
-    /**
-     * A column as the substring match compares it: lower-cased, unless the query has no letter
-     * with a case (Chinese, digits), where lower() could not change whether it matches and only
-     * costs time: it was half of a broad search's time in PostgreSQL.
-     */
-    private static String folded(String column, boolean caseless) {
-        return caseless ? column : "lower(" + column + ")";
-    }
-
-    static boolean caseless(String q) {
-        return q.toLowerCase(Locale.ROOT).equals(q.toUpperCase(Locale.ROOT));
-    }
+    /** The query's LIKE patterns, folded and escaped in SQL (sub-selects: computed once per statement). */
+    private static final String CONTAINS = "(SELECT '%' || customer.like_folded(:q) || '%')";
+    private static final String PREFIX = "(SELECT customer.like_folded(:q) || '%')";
 
     /** A built statement: SQL and its parameters (kept apart so that tests can EXPLAIN exactly it). */
     public record Statement(String sql, Map<String, Object> params) {
@@ -93,12 +88,33 @@ public class CustomerSearch {
         long total = rows.isEmpty() || rows.get(0)[COUNT] == null
                 ? (rows.isEmpty() && page == 0 ? 0 : ((Number) count(filters).on(em).getSingleResult()).longValue())
                 : ((Number) rows.get(0)[COUNT]).longValue();
-        List<CustomerSummary> items = rows.stream().map(r -> new CustomerSummary(
+        return new Page<>(summaries(rows), page, size, total);
+    }
+
+    private static List<CustomerSummary> summaries(List<Object[]> rows) {
+        return rows.stream().map(r -> new CustomerSummary(
                 ((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                 r[4] == null || ((String) r[4]).isEmpty() ? List.of() : List.of(((String) r[4]).split(",")),
                 (String) r[5], (String) r[6], (String) r[7], (Boolean) r[8], (Boolean) r[9],
                 ((Number) r[10]).longValue())).toList();
-        return new Page<>(items, page, size, total);
+    }
+
+    /** At most this many customers share a number in a caller lookup's answer. */
+    static final int CALLERS = 20;
+
+    /** The customers with this phone number (national digits), active first, then by code: one index probe. */
+    public Statement callers(String phone) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("phone", phone);
+        params.put("limit", CALLERS);
+        return new Statement("SELECT " + SUMMARY_COLUMNS + ", CAST(NULL AS bigint) FROM customer.customer c"
+                + " WHERE c.phones @> ARRAY[CAST(:phone AS text)] ORDER BY c.active DESC, c.code, c.id LIMIT :limit", params);
+    }
+
+    /** The customers an incoming number belongs to: none, one, or several sharing it. */
+    @SuppressWarnings("unchecked")
+    public List<CustomerSummary> callersOf(String phone) {
+        return summaries(callers(phone).on(em).getResultList());
     }
 
     private static final String SUMMARY_COLUMNS = "c.id, c.code, c.short_name, c.invoice_title, "
@@ -113,18 +129,13 @@ public class CustomerSearch {
         if (effective == Sort.RELEVANCE && !hasQuery) {
             effective = Sort.CODE;
         }
-        if (effective != Sort.RELEVANCE) {
-            // the rank's parameters are only bound when the rank is used
-            params.remove("prefix");
-        }
         params.put("limit", size);
         params.put("offset", (long) page * size);
         if (!hasQuery) {
             return new Statement("SELECT " + SUMMARY_COLUMNS + ", CAST(NULL AS bigint) FROM customer.customer c" + where
                     + " ORDER BY " + effective.orderBy("c") + " LIMIT :limit OFFSET :offset", params);
         }
-        boolean caseless = caseless((String) params.get("q"));
-        String rank = effective == Sort.RELEVANCE ? rank(params.containsKey("phone"), caseless) : "0";
+        String rank = effective == Sort.RELEVANCE ? rank(params.containsKey("phone"), params.containsKey("ending")) : "0";
         return new Statement("WITH m AS MATERIALIZED (SELECT c.id, c.code, c.short_name, c.updated_at, " + rank + " AS rank"
                 + " FROM customer.customer c" + where + "),"
                 + " p AS (SELECT m.* FROM m ORDER BY " + effective.orderBy("m") + " LIMIT :limit OFFSET :offset)"
@@ -135,7 +146,6 @@ public class CustomerSearch {
     public Statement count(Filters filters) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filters, params);
-        params.remove("prefix");
         return new Statement("SELECT count(*) FROM customer.customer c" + where, params);
     }
 
@@ -143,22 +153,23 @@ public class CustomerSearch {
         List<String> conditions = new ArrayList<>();
         String q = f.q() == null ? "" : f.q().strip();
         if (!q.isEmpty()) {
-            String lowered = q.toLowerCase(Locale.ROOT);
             params.put("q", q);
-            params.put("like", "%" + escapeLike(lowered) + "%");
-            params.put("prefix", escapeLike(lowered) + "%");
             String phone = PhoneNumbers.normalise(q).orElse(null);
-            // The query's grams in a sub-select: computed once per statement, also under a generic
-            // plan where a plain call would be re-evaluated for every row a sequential scan visits.
             if (phone != null) {
                 params.put("phone", phone);
             }
+            String ending = phone == null ? PhoneNumbers.ending(q).orElse(null) : null;
+            if (ending != null) {
+                params.put("ending", ending);
+            }
+            // The query's grams in a sub-select: computed once per statement, also under a generic
+            // plan where a plain call would be re-evaluated for every row a sequential scan visits.
             conditions.add("(c.code = :q"
                     + (phone != null ? " OR c.phones @> ARRAY[CAST(:phone AS text)]" : "")
-                    + " OR c.search_grams @> (SELECT customer.query_grams(:q))"
-                    + " AND (" + folded("c.short_name", caseless(q)) + " LIKE :like"
-                    + " OR " + folded("coalesce(c.invoice_title, '')", caseless(q)) + " LIKE :like"
-                    + " OR " + folded("coalesce(c.address, '')", caseless(q)) + " LIKE :like))");
+                    + (ending != null ? " OR c.phone_endings @> ARRAY[CAST(:ending AS text)]" : "")
+                    + " OR c.search_grams @> (SELECT customer.query_grams(customer.fold(:q)))"
+                    + " AND (c.name_folded LIKE " + CONTAINS + " OR c.title_folded LIKE " + CONTAINS
+                    + " OR c.address_folded LIKE " + CONTAINS + "))");
         }
         if (f.area() != null && !f.area().isBlank()) {
             params.put("area", f.area().strip());
@@ -176,9 +187,5 @@ public class CustomerSearch {
             conditions.add(f.hasCoordinates() ? "c.latitude IS NOT NULL" : "c.latitude IS NULL");
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    }
-
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

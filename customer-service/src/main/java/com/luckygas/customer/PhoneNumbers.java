@@ -34,4 +34,16 @@ public final class PhoneNumbers {
             return Optional.empty();
         }
     }
+
+    /**
+     * The end of a number as a caller gives it ({@code 876543}, {@code 87-65-43}, full-width
+     * {@code ８７６５４３}): its 6 to 10 digits, or empty when the text is anything else.
+     */
+    public static Optional<String> ending(String raw) {
+        if (raw == null || raw.length() > 30) {
+            return Optional.empty();
+        }
+        String digits = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC).replaceAll("[\\s()\\-.]", "");
+        return digits.matches("[0-9]{6,10}") ? Optional.of(digits) : Optional.empty();
+    }
 }

@@ -41,7 +41,7 @@ class QueryPlanTest {
         loaded = true;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO customer.area (name) VALUES ('計畫區') ON CONFLICT DO NOTHING");
-            // 40,000 customers with random Chinese names and addresses, random phones, a few areas
+            // 100,000 customers with random Chinese names and addresses, random phones, a few areas
             s.execute("""
                     INSERT INTO customer.customer (code, short_name, address, area, phones, customer_type)
                     SELECT 'QP' || i,
@@ -50,7 +50,7 @@ class QueryPlanTest {
                            CASE WHEN i % 10 = 0 THEN '計畫區' END,
                            ARRAY['09' || lpad((10000000 + i)::text, 8, '0')],
                            '計畫' || (i % 4)
-                    FROM generate_series(1, 40000) i""");
+                    FROM generate_series(1, 100000) i""");
             s.execute("UPDATE customer.customer SET short_name = '龍山寺素食小吃' WHERE code = 'QP777'");
             s.execute("ANALYZE customer.customer");
         }
@@ -79,6 +79,27 @@ class QueryPlanTest {
     void phoneSearchUsesThePhoneIndex() {
         usesIndex(plan(search.rows(new CustomerSearch.Filters("0910-012-345", null, null, null, null), null, 0, 50)),
                 "customer_phones_idx");
+    }
+
+    /** What people type (台 for 臺, full-width digits) is folded before the grams: the index still serves it. */
+    @Test
+    void foldedSearchUsesTheGramIndex() {
+        usesIndex(plan(search.rows(new CustomerSearch.Filters("台北小館", null, null, null, null), null, 0, 50)),
+                "customer_search_grams_idx");
+        usesIndex(plan(search.rows(new CustomerSearch.Filters("龍山寺１２", null, null, null, null), null, 0, 50)),
+                "customer_search_grams_idx");
+    }
+
+    @Test
+    void theEndOfANumberUsesThePhoneEndingsIndex() {
+        String plan = plan(search.rows(new CustomerSearch.Filters("012345", null, null, null, null), null, 0, 50));
+        usesIndex(plan, "customer_phone_endings_idx");
+        usesIndex(plan(search.count(new CustomerSearch.Filters("８７６５４３", null, null, null, null))), "customer_phone_endings_idx");
+    }
+
+    @Test
+    void callerLookupUsesThePhoneIndex() {
+        usesIndex(plan(search.callers("0910012345")), "customer_phones_idx");
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.luckygas.customer.CustomerSearch;
 import com.luckygas.customer.CustomerSummary;
 import com.luckygas.customer.CustomerView;
 import com.luckygas.customer.DeliveryClient;
+import com.luckygas.customer.PhoneNumbers;
 import com.luckygas.common.calls.ServiceUnavailableException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -72,8 +73,9 @@ public class CustomerResource {
     }
 
     /**
-     * Search and list. {@code q}: exact code, a phone number in any format, or part of the short
-     * name, invoice title or address. Sorted by relevance when {@code q} is given (exact code
+     * Search and list. {@code q}: exact code, a phone number in any format or its last 6+ digits,
+     * or part of the short name, invoice title or address — compared as people type them (臺/台 and
+     * other variant pairs, full-width digits and letters, case: {@code customer.fold}). Sorted by relevance when {@code q} is given (exact code
      * first), else by code; {@code sort} = RELEVANCE | CODE | NAME | UPDATED. Each item is a
      * summary; {@code GET /api/customers/{id}} has the whole customer.
      */
@@ -88,6 +90,23 @@ public class CustomerResource {
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return search.search(new CustomerSearch.Filters(q, area, type, active, hasCoordinates),
                 sort, page, size);
+    }
+
+    /** Who is calling: the customers an incoming number belongs to, for a phone system's screen pop. */
+    public record Callers(String number, List<CustomerSummary> customers) {
+    }
+
+    /**
+     * The customers whose phones include {@code number} (any format a phone system sends:
+     * {@code +886223456789}, {@code 02-2345-6789}): none, one, or several sharing it, active first.
+     * 400 naming {@code number} when it is not a Taiwan number (a withheld or internal one).
+     */
+    @GET
+    @Path("/callers")
+    public Callers callers(@QueryParam("number") String number) {
+        String phone = PhoneNumbers.normalise(number)
+                .orElseThrow(() -> ProblemException.invalidField("number", "is not a Taiwan phone number"));
+        return new Callers(phone, search.callersOf(phone));
     }
 
     /** One customer; the safety technician reads the customers he visits (address, access, phones) here too. */

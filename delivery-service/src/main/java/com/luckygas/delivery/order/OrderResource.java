@@ -2,10 +2,8 @@ package com.luckygas.delivery.order;
 
 import com.luckygas.common.security.Roles;
 import com.luckygas.common.Page;
-import com.luckygas.common.Problem;
 import com.luckygas.common.ProblemException;
 import com.luckygas.common.security.Caller;
-import com.luckygas.delivery.customer.CustomerClient;
 import com.luckygas.delivery.history.DeliveryView;
 import com.luckygas.delivery.customer.Territories;
 import com.luckygas.delivery.driver.StopActions;
@@ -29,12 +27,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Orders. The office takes and manages them; route-service assigns them in batches; a driver
@@ -43,24 +39,22 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Path("/api/orders")
 public class OrderResource {
 
-    private final OrderIntake intake;
+    private final OrderTaking taking;
     private final OrderBook book;
     private final RoutePublications publications;
     private final OrderList orders;
-    private final CustomerClient customers;
     private final Territories territories;
     private final StopActions stops;
     private final JsonWebToken jwt;
     private final java.time.Clock clock;
 
-    OrderResource(OrderIntake intake, OrderBook book, RoutePublications publications, OrderList orders,
-                  @RestClient CustomerClient customers, Territories territories, StopActions stops, JsonWebToken jwt,
+    OrderResource(OrderTaking taking, OrderBook book, RoutePublications publications, OrderList orders,
+                  Territories territories, StopActions stops, JsonWebToken jwt,
                   java.time.Clock clock) {
-        this.intake = intake;
+        this.taking = taking;
         this.book = book;
         this.publications = publications;
         this.orders = orders;
-        this.customers = customers;
         this.territories = territories;
         this.stops = stops;
         this.jwt = jwt;
@@ -78,14 +72,7 @@ public class OrderResource {
                            @Pattern(regexp = "[A-Za-z0-9_.:-]+", message = "must be letters, digits, '_', '.', ':' or '-'")
                            String idempotencyKey,
                            @Valid @NotNull CreateOrder request) {
-        var earlier = intake.replay(idempotencyKey, request);
-        if (earlier.isPresent()) {
-            return Response.ok(earlier.get()).location(location(earlier.get().id())).build();
-        }
-        CustomerClient.Customer customer = customer(request.customerId());
-        OrderIntake.Created created = intake.create(request, idempotencyKey, customer, jwt.getName());
-        return Response.status(created.isNew() ? 201 : 200).location(location(created.order().id()))
-                .entity(created.order()).build();
+        return taking.take(idempotencyKey, request, jwt.getName());
     }
 
     /**
@@ -256,23 +243,5 @@ public class OrderResource {
             return Response.ok(book.fail(id, request, caller, false)).build();
         }
         return stops.fail(key, id, request, caller, false).toResponse();
-    }
-
-    private CustomerClient.Customer customer(long id) {
-        CustomerClient.Found found = customers.lookup(new CustomerClient.Lookup(List.of(id)));
-        if (found.items().isEmpty()) {
-            throw ProblemException.invalidField("customerId", "is not a customer");
-        }
-        CustomerClient.Customer customer = found.items().get(0);
-        if (!customer.active()) {
-            throw new ProblemException(new Problem("about:blank", "Unprocessable Content", 422,
-                    "Customer " + customer.code() + " is deactivated; reactivate it before taking an order.",
-                    List.of(new Problem.Violation("customerId", "is deactivated"))));
-        }
-        return customer;
-    }
-
-    private static URI location(long id) {
-        return URI.create("/api/orders/" + id);
     }
 }

@@ -42,4 +42,20 @@ final class CustomerApi {
     static List<String> codes(Response response) {
         return response.then().statusCode(200).extract().jsonPath().getList("items.code", String.class);
     }
+
+    /** A customer for the search tests: name, invoice title, address, area, type, one phone (null: none). */
+    static long add(String code, String name, String title, String address, String area, String type, String phone) {
+        Map<String, Object> body = customer(code, name);
+        body.put("invoiceTitle", title);
+        body.put("address", address);
+        body.put("area", area);
+        body.put("type", type);
+        body.put("phones", phone == null ? List.of() : List.of(phone));
+        return createId(body);
+    }
+
+    /** The codes a search finds (up to 200) that {@code ours} keeps, in the order found. */
+    static List<String> search(String q, java.util.function.Predicate<String> ours) {
+        return codes(office().queryParam("q", q).queryParam("size", 200).get("/api/customers")).stream().filter(ours).toList();
+    }
 }

@@ -1,8 +1,6 @@
 package com.luckygas.customer;
 
 import static com.luckygas.customer.CustomerApi.codes;
-import static com.luckygas.customer.CustomerApi.createId;
-import static com.luckygas.customer.CustomerApi.customer;
 import static com.luckygas.customer.CustomerApi.office;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +9,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,18 +35,11 @@ class CustomerSearchTest {
     }
 
     private static void add(String code, String name, String title, String address, String area, String type, String phone) {
-        Map<String, Object> body = customer(code, name);
-        body.put("invoiceTitle", title);
-        body.put("address", address);
-        body.put("area", area);
-        body.put("type", type);
-        body.put("phones", phone == null ? List.of() : List.of(phone));
-        createId(body);
+        CustomerApi.add(code, name, title, address, area, type, phone);
     }
 
     private static List<String> search(String q) {
-        return codes(office().queryParam("q", q).queryParam("size", 200).get("/api/customers"))
-                .stream().filter(c -> c.startsWith("S1") || c.equals("5")).toList();
+        return CustomerApi.search(q, c -> c.startsWith("S1") || c.equals("5"));
     }
 
     @Test

@@ -1,8 +1,5 @@
 package com.luckygas.customer;
 
-import static com.luckygas.customer.CustomerApi.codes;
-import static com.luckygas.customer.CustomerApi.createId;
-import static com.luckygas.customer.CustomerApi.customer;
 import static com.luckygas.customer.CustomerApi.office;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -10,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,16 +36,11 @@ class SearchFoldingTest {
     }
 
     private static void add(String code, String name, String title, String address, String phone) {
-        Map<String, Object> body = customer(code, name);
-        body.put("invoiceTitle", title);
-        body.put("address", address);
-        body.put("phones", phone == null ? List.of() : List.of(phone));
-        createId(body);
+        CustomerApi.add(code, name, title, address, null, null, phone);
     }
 
     private static List<String> search(String q) {
-        return codes(office().queryParam("q", q).queryParam("size", 200).get("/api/customers"))
-                .stream().filter(c -> c.startsWith("F1")).toList();
+        return CustomerApi.search(q, c -> c.startsWith("F1"));
     }
 
     @Test

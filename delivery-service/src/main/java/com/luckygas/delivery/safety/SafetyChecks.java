@@ -91,7 +91,7 @@ public class SafetyChecks {
             at = PhoneTime.of(request.checkedAt(), earliest, clock, "checkedAt", earliest + " (" + PAPER_DAYS + " days ago)");
         }
         ProofFiles.Stored photo = request.photo() == null ? null
-                : files.put("safety/" + customerId + "/" + key, files.check(Proofs.decode(request.photo(), "photo")));
+                : storePhoto(customerId, key, files.check(Proofs.decode(request.photo(), "photo")));
         RecordCheck.Items items = request.items();
         long id = ((Number) em.createNativeQuery("""
                 INSERT INTO delivery.safety_check (check_key, customer_id, customer_type, order_id, checked_at, checked_by,
@@ -108,7 +108,7 @@ public class SafetyChecks {
                 .setParameter("photo", photo == null ? null : photo.name())
                 .setParameter("media", photo == null ? null : photo.mediaType())
                 .getSingleResult()).longValue();
-        return find(id);
+        return findOrNull(id);
     }
 
     /**
@@ -119,25 +119,34 @@ public class SafetyChecks {
     public Attached photo(long id, byte[] data, Caller caller) {
         CheckView check = visible(id, caller);
         ProofImages.Clean clean = files.check(data);
-        String prefix = "safety/" + check.customerId() + "/" + check.key();
-        String name = prefix + "." + clean.extension();
-        em.createNativeQuery("SELECT CAST(id AS text) FROM delivery.safety_check WHERE id = :id FOR UPDATE")
-                .setParameter("id", id).getResultList();
-        String current = (String) em.createNativeQuery("SELECT photo_object FROM delivery.safety_check WHERE id = :id")
+        String current = (String) em.createNativeQuery(
+                        "SELECT photo_object FROM delivery.safety_check WHERE id = :id FOR UPDATE")
                 .setParameter("id", id).getSingleResult();
         if (current != null) {
-            boolean same = current.equals(name) && files.get(current)
-                    .map(b -> ProofFiles.sha256(b).equals(ProofFiles.sha256(clean.bytes()))).orElse(false);
-            if (!same) {
+            // the object's name carries its content's hash: the same file is the same name
+            if (!current.equals(photoName(check.customerId(), check.key(), clean))) {
                 throw ProblemException.conflict("Check " + id + " has its photo already; a check keeps the one it was recorded with.");
             }
             return new Attached(check, false);
         }
-        ProofFiles.Stored stored = files.put(prefix, clean);
+        ProofFiles.Stored stored = storePhoto(check.customerId(), check.key(), clean);
         em.createNativeQuery("UPDATE delivery.safety_check SET photo_object = :name, photo_media_type = :type WHERE id = :id")
                 .setParameter("name", stored.name()).setParameter("type", stored.mediaType()).setParameter("id", id)
                 .executeUpdate();
-        return new Attached(find(id), true);
+        return new Attached(findOrNull(id), true);
+    }
+
+    /** Where a check's photo is kept: by customer and key, with its content's hash. */
+    private static String photoPrefix(long customerId, String key, ProofImages.Clean clean) {
+        return "safety/" + customerId + "/" + key + "-" + ProofFiles.sha256(clean.bytes()).substring(0, 16);
+    }
+
+    private static String photoName(long customerId, String key, ProofImages.Clean clean) {
+        return photoPrefix(customerId, key, clean) + "." + clean.extension();
+    }
+
+    private ProofFiles.Stored storePhoto(long customerId, String key, ProofImages.Clean clean) {
+        return files.put(photoPrefix(customerId, key, clean), clean);
     }
 
     /** A check's photo was stored ({@code created}) or was there already. */
@@ -145,19 +154,16 @@ public class SafetyChecks {
     }
 
     /** A check's photo file (media type, bytes); 404 when it has none or the caller may not see it. */
-    public ProofFiles.Stored photoOf(long id, Caller caller) {
-        CheckView check = visible(id, caller);
-        if (check.photo() == null) {
-            throw ProblemException.notFound("Check " + id + " has no photo.");
-        }
+    public Proofs.File photoOf(long id, Caller caller) {
+        visible(id, caller);
         Object[] row = (Object[]) em.createNativeQuery(
                 "SELECT photo_object, photo_media_type FROM delivery.safety_check WHERE id = :id")
                 .setParameter("id", id).getSingleResult();
-        return new ProofFiles.Stored((String) row[0], (String) row[1], 0, null);
-    }
-
-    public byte[] bytes(ProofFiles.Stored stored) {
-        return files.get(stored.name()).orElseThrow(() -> ProblemException.notFound("The photo's file is missing."));
+        if (row[0] == null) {
+            throw ProblemException.notFound("Check " + id + " has no photo.");
+        }
+        byte[] bytes = files.get((String) row[0]).orElseThrow(() -> ProblemException.notFound("The photo's file is missing."));
+        return new Proofs.File((String) row[1], bytes);
     }
 
     /**
@@ -170,10 +176,6 @@ public class SafetyChecks {
             throw ProblemException.notFound("No safety check with id " + id + ".");
         }
         return check;
-    }
-
-    CheckView find(long id) {
-        return findOrNull(id);
     }
 
     private CheckView findOrNull(long id) {

@@ -4,7 +4,7 @@ import com.luckygas.common.ProblemException;
 import com.luckygas.common.security.Caller;
 import com.luckygas.common.security.Roles;
 import com.luckygas.delivery.Sheets;
-import com.luckygas.delivery.proof.ProofFiles;
+import com.luckygas.delivery.proof.Proofs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -105,8 +105,8 @@ public class SafetyResource {
                  content = {@Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
                             @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response photoFile(@PathParam("id") long id) {
-        ProofFiles.Stored stored = checks.photoOf(id, Caller.of(jwt));
-        return Response.ok(checks.bytes(stored), MediaType.valueOf(stored.mediaType()))
+        Proofs.File photo = checks.photoOf(id, Caller.of(jwt));
+        return Response.ok(photo.bytes(), MediaType.valueOf(photo.mediaType()))
                 .header("Cache-Control", "private, max-age=3600").header("X-Content-Type-Options", "nosniff").build();
     }
 

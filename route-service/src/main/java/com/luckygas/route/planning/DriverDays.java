@@ -122,10 +122,7 @@ public class DriverDays {
             }
             ObjectNode door = s.door() instanceof ObjectNode node ? node.deepCopy() : JsonNodeFactory.instance.objectNode();
             door.put("safetyCheckDue", o.safetyCheckDue());
-            flagged.add(new StopView(s.seq(), s.orderId(), s.customerId(), s.state(), s.trip(), s.reloadBefore(), s.arrival(),
-                    s.serviceStart(), s.departure(), s.leftDepotAt(), s.backAtDepot(), s.finishedAt(), s.windowStart(),
-                    s.windowEnd(), s.legDistanceMeters(), s.legDurationSeconds(), s.cylinders(), s.loadKg(), s.latitude(),
-                    s.longitude(), door));
+            flagged.add(s.withDoor(door));
         }
         return flagged;
     }

@@ -32,6 +32,13 @@ public class PlanViews {
                            OffsetDateTime finishedAt, String windowStart, String windowEnd, Long legDistanceMeters,
                            Long legDurationSeconds, int cylinders, BigDecimal loadKg, BigDecimal latitude, BigDecimal longitude,
                            JsonNode door) {
+
+        /** The same stop with another door. */
+        public StopView withDoor(JsonNode newDoor) {
+            return new StopView(seq, orderId, customerId, state, trip, reloadBefore, arrival, serviceStart, departure,
+                    leftDepotAt, backAtDepot, finishedAt, windowStart, windowEnd, legDistanceMeters, legDurationSeconds,
+                    cylinders, loadKg, latitude, longitude, newDoor);
+        }
     }
 
     /** One departure from the depot: when, back when, which stops, how many cylinders to load. */

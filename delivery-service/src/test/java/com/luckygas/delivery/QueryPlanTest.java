@@ -303,6 +303,41 @@ class QueryPlanTest {
                 "delivery_archive_customer_idx", "orders_open_customer_idx", "delivery_item_pkey");
     }
 
+    @Test
+    void theCustomerCardsOwnStatementsUseTheCustomerIndexes() throws Exception {
+        // the run-out of one customer, planned for the values and as a prepared statement gone generic
+        Map<String, Object> one = Map.of("customer", 500007L, "day", DAY, "depth", 9);
+        assertIndexes(scansOfNamed(RunOutForecast.HISTORY_OF_ONE, one), "delivery_customer_idx",
+                "delivery_archive_customer_idx", "delivery_item_pkey");
+        assertIndexes(genericScansOfNamed(RunOutForecast.HISTORY_OF_ONE, one), "delivery_customer_idx",
+                "delivery_archive_customer_idx");
+        // the customer's open orders: the page of orders through a customer index, then their items
+        SqlCapture.STATEMENTS.clear();
+        SqlCapture.on = true;
+        List<Long> ids;
+        try {
+            ids = QuarkusTransaction.requiringNew().call(() -> orders.open(500007L).stream().map(OrderView::id).toList());
+        } finally {
+            SqlCapture.on = false;
+        }
+        assertFalse(ids.isEmpty(), "the volume has open orders of this customer");
+        String page = SqlCapture.STATEMENTS.get(0);
+        // the customer, the open states (as many placeholders as Hibernate wrote), then the page's offset and size
+        List<Object> values = new ArrayList<>(List.of(500007L));
+        String in = page.substring(page.indexOf(" in ("), page.indexOf(')', page.indexOf(" in (")));
+        List<String> open = com.luckygas.delivery.order.OrderAction.OPEN.stream().map(Enum::name).toList();
+        for (int i = 0; i < in.chars().filter(ch -> ch == '?').count(); i++) {
+            values.add(open.get(Math.min(i, open.size() - 1)));
+        }
+        while (values.size() < page.chars().filter(ch -> ch == '?').count()) {
+            values.add(20);
+        }
+        List<String> scans = scans(page, values);
+        assertIndexes(scans);
+        assertTrue(scans.stream().anyMatch(s -> s.endsWith("using orders_open_customer_idx") || s.endsWith("using orders_customer_idx")),
+                "the customer's orders by a customer index: " + scans + " for " + page);
+    }
+
     /**
      * The plan PostgreSQL keeps for a statement once the driver has prepared it (pgjdbc does after
      * five executions) and the plan cache has gone generic: planned without the parameter values.

@@ -56,6 +56,20 @@ public interface CustomerClient {
     record Profiles(List<Profile> items, List<Long> missing) {
     }
 
+    /**
+     * A customer as the office sees it on the customer card: who, where, how to call, how it pays
+     * and is served ({@code version}: what a change to it must name in If-Match).
+     */
+    record Details(long id, String code, String shortName, String invoiceTitle, List<String> phones, String address,
+                   String area, String type, String paymentTerm, String pricingMethod, List<Integer> acceptedHours,
+                   String preferredSlot, String closedDays, String vehicleAccess, BigDecimal avgDailyUseKg,
+                   boolean subscriptionMember, boolean needsSameDay, List<String> equipment, String deliveryNotes,
+                   boolean active, boolean terminated, boolean incomplete, long version) {
+    }
+
+    record Detailed(List<Details> items, List<Long> missing) {
+    }
+
     /** An area and the depot that serves it (none set: null). */
     record Area(String name, Long depotId) {
     }
@@ -70,6 +84,15 @@ public interface CustomerClient {
     @Path("/lookup")
     @Retry(maxRetries = 1, delay = 100, retryOn = ProcessingException.class, abortOn = TimeoutException.class)
     Profiles profiles(Lookup request);
+
+    /**
+     * The same lookup, read as the customer card's details: a customer on the phone waits, so
+     * two seconds and no retry (the card then shows without them).
+     */
+    @POST
+    @Path("/lookup")
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    Detailed details(Lookup request);
 
     /** The same, with a token given explicitly: a service token for scheduled work. */
     @POST

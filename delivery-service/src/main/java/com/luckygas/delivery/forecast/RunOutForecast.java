@@ -38,6 +38,25 @@ public class RunOutForecast {
     public record Item(long customerId, String customerCode, String customerName, String area, List<String> phones,
                        LocalDate lastDelivery, BigDecimal lastKg, BigDecimal kgPerDay, BigDecimal kgPerDayNow,
                        LocalDate expectedRunOut, LocalDate earliest, LocalDate latest, long daysLeft, Basis basis) {
+
+        static Item of(long id, CustomerClient.Profile p, String area, RunOut r) {
+            return new Item(id, p.code(), p.shortName(), area != null ? area : p.area(), p.phones(), r.lastDelivery(),
+                    r.lastKg(), r.kgPerDay(), r.kgPerDayNow(), r.expectedRunOut(), r.earliest(), r.latest(), r.daysLeft(),
+                    r.basis());
+        }
+    }
+
+    /** One customer's expected run-out on a day: the list's {@link Item} without who the customer is. */
+    public record RunOut(LocalDate lastDelivery, BigDecimal lastKg, BigDecimal kgPerDay, BigDecimal kgPerDayNow,
+                         LocalDate expectedRunOut, LocalDate earliest, LocalDate latest, long daysLeft, Basis basis) {
+
+        static RunOut of(RunOutModel.Forecast f, LocalDate day) {
+            RunOutModel.Basis b = f.basis();
+            return new RunOut(f.lastDelivery(), round(f.lastKg(), 2), round(f.kgPerDay(), 3), round(f.kgPerDayNow(), 3),
+                    f.runOut(), f.earliest(), f.latest(), ChronoUnit.DAYS.between(day, f.runOut()),
+                    new Basis(b.intervals(), b.from(), b.to(), b.method(),
+                            b.priorKgPerDay() == null ? null : round(b.priorKgPerDay(), 2), round(b.seasonalFactor(), 3)));
+        }
     }
 
     /** What one forecast is based on: intervals between delivery days from..to, the method, the prior used. */
@@ -53,21 +72,12 @@ public class RunOutForecast {
                        long total) {
     }
 
-    public static final String HISTORY = """
-            WITH RECURSIVE live(c) AS (
-                SELECT min(customer_id) FROM delivery.delivery
-                UNION ALL
-                SELECT (SELECT min(customer_id) FROM delivery.delivery WHERE customer_id > live.c)
-                FROM live WHERE live.c IS NOT NULL),
-            archived(c) AS (
-                SELECT min(customer_id) FROM delivery.delivery_archive
-                UNION ALL
-                SELECT (SELECT min(customer_id) FROM delivery.delivery_archive WHERE customer_id > archived.c)
-                FROM archived WHERE archived.c IS NOT NULL),
-            customers AS (
-                SELECT c FROM live WHERE c IS NOT NULL
-                UNION
-                SELECT c FROM archived WHERE c IS NOT NULL),
+    /**
+     * The history statement with its holes: where the customers come from (1), which of them
+     * count (2), and which of their latest deliveries (3).
+     */
+    private static final String HISTORY_OF = """
+            WITH RECURSIVE %1$s
             recent AS (
                 SELECT c.c AS customer_id, r.id, r.delivery_date, r.delivered_at, r.area
                 FROM customers c
@@ -80,10 +90,7 @@ public class RunOutForecast {
                      WHERE customer_id = c.c AND delivery_date <= :day
                      ORDER BY delivered_at DESC, id DESC LIMIT :depth)
                     ORDER BY delivered_at DESC, id DESC LIMIT :depth) r
-                -- an open order: the office has already heard from this customer (orders_open_customer_idx,
-                -- whose predicate the list must match, so it is written out, from OrderAction.OPEN)
-                WHERE NOT EXISTS (SELECT 1 FROM delivery.orders o WHERE o.customer_id = c.c
-                                  AND o.status IN (%s))),
+                %2$s),
             latest AS (
                 SELECT DISTINCT ON (customer_id) customer_id, area, delivery_date
                 FROM recent ORDER BY customer_id, delivered_at DESC, id DESC),
@@ -99,8 +106,40 @@ public class RunOutForecast {
                    array_agg(d.delivery_date ORDER BY d.delivery_date)::text,
                    array_agg(d.kg ORDER BY d.delivery_date)::text
             FROM days d JOIN latest l ON l.customer_id = d.customer_id
-            WHERE l.delivery_date > :activeSince AND (CAST(:area AS text) IS NULL OR l.area = :area)
-            GROUP BY d.customer_id, l.area""".formatted(OrderAction.openSqlList());
+            %3$s
+            GROUP BY d.customer_id, l.area""";
+
+    /**
+     * Every customer with a delivery (live or archived; found by skipping through the customer
+     * indexes), without an open order — the office has already heard from them
+     * (orders_open_customer_idx, whose predicate the list must match, so it is written out, from
+     * OrderAction.OPEN) — delivered to since {@code :activeSince}, in {@code :area} when given.
+     */
+    public static final String HISTORY = HISTORY_OF.formatted("""
+            live(c) AS (
+                SELECT min(customer_id) FROM delivery.delivery
+                UNION ALL
+                SELECT (SELECT min(customer_id) FROM delivery.delivery WHERE customer_id > live.c)
+                FROM live WHERE live.c IS NOT NULL),
+            archived(c) AS (
+                SELECT min(customer_id) FROM delivery.delivery_archive
+                UNION ALL
+                SELECT (SELECT min(customer_id) FROM delivery.delivery_archive WHERE customer_id > archived.c)
+                FROM archived WHERE archived.c IS NOT NULL),
+            customers AS (
+                SELECT c FROM live WHERE c IS NOT NULL
+                UNION
+                SELECT c FROM archived WHERE c IS NOT NULL),""",
+            "WHERE NOT EXISTS (SELECT 1 FROM delivery.orders o WHERE o.customer_id = c.c AND o.status IN (%s))"
+                    .formatted(OrderAction.openSqlList()),
+            "WHERE l.delivery_date > :activeSince AND (CAST(:area AS text) IS NULL OR l.area = :area)");
+
+    /**
+     * One customer's history, whatever its orders and however long ago its last delivery: the
+     * customer card shows the expected run-out next to the open orders and the last deliveries.
+     */
+    public static final String HISTORY_OF_ONE = HISTORY_OF.formatted(
+            "customers AS (SELECT CAST(:customer AS bigint) AS c),", "", "");
 
     final EntityManager em;
     final ForecastConfig config;
@@ -163,13 +202,7 @@ public class RunOutForecast {
             if (p == null || !p.active() || p.terminated()) {
                 continue;
             }
-            RunOutModel.Forecast f = forecasts.get(id);
-            RunOutModel.Basis b = f.basis();
-            items.add(new Item(id, p.code(), p.shortName(), areas.get(id) != null ? areas.get(id) : p.area(), p.phones(),
-                    f.lastDelivery(), round(f.lastKg(), 2), round(f.kgPerDay(), 3), round(f.kgPerDayNow(), 3),
-                    f.runOut(), f.earliest(), f.latest(), ChronoUnit.DAYS.between(day, f.runOut()),
-                    new Basis(b.intervals(), b.from(), b.to(), b.method(),
-                            b.priorKgPerDay() == null ? null : round(b.priorKgPerDay(), 2), round(b.seasonalFactor(), 3))));
+            items.add(Item.of(id, p, areas.get(id), RunOut.of(forecasts.get(id), day)));
         }
         items.sort(Comparator.comparing(Item::expectedRunOut).thenComparing(Item::customerId));
         int from = Math.min(items.size(), page * size);
@@ -182,6 +215,27 @@ public class RunOutForecast {
         }
         return new Page(day, within, area, new Season(applied, config.seasonMonths(), applied ? factors : Map.of()),
                 List.copyOf(items.subList(from, to)), page, size, items.size());
+    }
+
+    /**
+     * {@code customerId}'s expected run-out on {@code day} ({@link #HISTORY_OF_ONE}: open orders and
+     * the last delivery's age do not matter here), or null when the history says nothing: no
+     * delivery, or one delivery and no average daily use to go on.
+     *
+     * @param avgDailyUseKg the client list's average daily use, the prior for a thin history; null when unknown
+     */
+    @SuppressWarnings("unchecked")
+    public RunOut of(long customerId, LocalDate day, BigDecimal avgDailyUseKg) {
+        List<Object[]> rows = em.createNativeQuery(HISTORY_OF_ONE).setParameter("customer", customerId)
+                .setParameter("day", day).setParameter("depth", config.intervals() + 1).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] r = rows.get(0);
+        RunOutModel.Forecast forecast = new RunOutModel(config.intervals(), config.minIntervals())
+                .forecast(days((String) r[2], (String) r[3]), seasons.of(day),
+                        avgDailyUseKg == null ? null : avgDailyUseKg.doubleValue());
+        return forecast == null ? null : RunOut.of(forecast, day);
     }
 
     /** PostgreSQL arrays as text ({2026-01-01,2026-01-11}, {40.00,20.00}) into delivery days. */

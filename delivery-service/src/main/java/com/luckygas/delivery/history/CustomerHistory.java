@@ -91,6 +91,18 @@ public class CustomerHistory {
      * into the cursor of the following page, which is null when the page is not full.
      */
     public byte[] page(long customerId, After after, int limit, BiFunction<OffsetDateTime, Long, String> cursorOf) {
+        List<DeliveryView> deliveries = read(customerId, after, limit);
+        DeliveryView last = deliveries.isEmpty() ? null : deliveries.get(deliveries.size() - 1);
+        String next = deliveries.size() < limit ? null : cursorOf.apply(last.deliveredAt(), last.id());
+        try {
+            return json.writeValueAsBytes(new Page(deliveries, next));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write a history page", e);
+        }
+    }
+
+    /** The customer's {@code limit} deliveries after {@code after} (null: the latest), newest first. */
+    public List<DeliveryView> read(long customerId, After after, int limit) {
         Positional statement = after == null ? FIRST : NEXT;
         List<DeliveryView> deliveries = new ArrayList<>(limit);
         try (Connection connection = dataSource.getConnection();
@@ -128,13 +140,7 @@ public class CustomerHistory {
         } catch (SQLException e) {
             throw new PersistenceException("could not read the customer's history", e);
         }
-        DeliveryView last = deliveries.isEmpty() ? null : deliveries.get(deliveries.size() - 1);
-        String next = deliveries.size() < limit ? null : cursorOf.apply(last.deliveredAt(), last.id());
-        try {
-            return json.writeValueAsBytes(new Page(deliveries, next));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write a history page", e);
-        }
+        return deliveries;
     }
 
     /** A page of a customer's history, as the API returns it. */

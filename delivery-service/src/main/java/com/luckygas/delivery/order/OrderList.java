@@ -56,14 +56,28 @@ public class OrderList {
         Sort newestFirst = Sort.descending("requestedDate", "id");
         PanacheQuery<Order> query = where.isEmpty() ? Order.findAll(newestFirst)
                 : Order.find(String.join(" and ", where), newestFirst, params);
-        List<Order> orders = query.page(page, size).list();
+        return new Page<>(views(query.page(page, size).list()), page, size, query.count());
+    }
+
+    /**
+     * The customer's open orders ({@link OrderAction#OPEN}), soonest requested first: at most a
+     * screenful, as the customer card shows them (through the customer's order indexes).
+     */
+    public List<OrderView> open(long customerId) {
+        return views(Order.<Order>find("customerId = ?1 and status in ?2", Sort.ascending("requestedDate", "id"),
+                customerId, OrderAction.OPEN).page(0, OPEN_SHOWN).list());
+    }
+
+    /** How many open orders of one customer the card shows; a customer with more is a data error the office must see in the order list. */
+    static final int OPEN_SHOWN = 20;
+
+    /** The orders with their items and the safety flag: two statements whatever the number of orders. */
+    private static List<OrderView> views(List<Order> orders) {
         Map<Long, List<OrderItem>> items = orders.isEmpty() ? Map.of()
                 : OrderItem.<OrderItem>list("orderId in ?1 order by orderId, lineNo", orders.stream().map(o -> o.id).toList())
                         .stream().collect(Collectors.groupingBy(i -> i.orderId));
         Map<Long, Boolean> due = safetyDue(orders);
-        List<OrderView> views = orders.stream().map(o -> OrderView.of(o, items.getOrDefault(o.id, List.of()), due.get(o.id)))
-                .toList();
-        return new Page<>(views, page, size, query.count());
+        return orders.stream().map(o -> OrderView.of(o, items.getOrDefault(o.id, List.of()), due.get(o.id))).toList();
     }
 
     /**

@@ -9,7 +9,8 @@
 #   finish NAME                                 # prints the tally, exits 1 on any failure
 #
 # It runs the real stack (embedded PostgreSQL, the four packaged jars, nginx) on its own ports
-# (E2E_BASE_PORT/E2E_PG_PORT; defaults 58080/55433) in a temporary directory, with jars already
+# (E2E_BASE_PORT/E2E_PG_PORT; defaults 19080/19433, below the ephemeral range 32768–60999 from
+# which outgoing connections take their ports) in a temporary directory, with jars already
 # built unless E2E_BUILD=1. Everything goes through the ingress, as the office and drivers use it.
 # With E2E_STACK_UP=1 (set by run-all for its children) it uses the stack already running. The
 # services' business clock starts at 07:30 of today in Taipei (LUCKYGAS_CLOCK_START), so that the
@@ -28,7 +29,7 @@ if [ "${E2E_STACK_UP:-0}" = 1 ]; then
   : "${LUCKYGAS_RUN_DIR:?}" "${LUCKYGAS_ADMIN_PASSWORD:?}"
 else
   export LUCKYGAS_RUN_DIR=${LUCKYGAS_RUN_DIR:-$(mktemp -d /tmp/luckygas-e2e.XXXXXX)}
-  export LUCKYGAS_BASE_PORT=${E2E_BASE_PORT:-58080} LUCKYGAS_PG_PORT=${E2E_PG_PORT:-55433}
+  export LUCKYGAS_BASE_PORT=${E2E_BASE_PORT:-19080} LUCKYGAS_PG_PORT=${E2E_PG_PORT:-19433}
   export LUCKYGAS_ADMIN_PASSWORD="e2e-$(date +%s)-$RANDOM$RANDOM"
   # The services' business clock starts at 07:30 of today (Taipei) whatever the hour the tests run:
   # today's plans start from now, and at 23:00 a day has no room left for anything.

@@ -40,6 +40,8 @@ hey_run() { # clients requests args... : sets P50 P99 RPS ERRORS
   P99=$(awk '/ 99% in/ {printf "%.1f", $3 * 1000}' /tmp/hey.$$)
   RPS=$(awk '/Requests\/sec/ {printf "%.0f", $2}' /tmp/hey.$$)
   ERRORS=$(awk '/Status code distribution/ {on=1; next} on && /\[/ && $1 !~ /^\[20[01]\]$/ {n += $2} END {print n + 0}' /tmp/hey.$$)
+  # what the errors were (a status, or the client's own: a timeout, a reset), on stderr
+  [ "$ERRORS" = 0 ] || sed -n '/Status code distribution/,$p' /tmp/hey.$$ | grep '\[' | grep -v '\[20[01]\]' | head -5 >&2
 }
 
 # One table row: warm-up (WARMUP requests by CONCURRENCY clients), then REQUESTS/2 requests by one client, then REQUESTS by CONCURRENCY clients.

@@ -65,6 +65,33 @@ public abstract class ServiceFoundationContract {
                 .body(containsString("jvm_memory_used_bytes"));
     }
 
+    /** The web app's origin the tests allow (service-common's %test profile; the local stack's default). */
+    public static final String APP_ORIGIN = "http://localhost:5173";
+
+    /**
+     * A browser's preflight from an allowed origin is answered with what the app needs (its
+     * bearer token, an idempotency key, If-Match); an answer to it carries the origin and exposes
+     * ETag and Location; another origin gets no CORS grant, so the browser blocks it.
+     */
+    @Test
+    void browsersOnTheAppsOriginMayCallOthersMayNot() {
+        given().header("Origin", APP_ORIGIN).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key,if-match")
+                .options("/q/health/live").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", APP_ORIGIN)
+                .header("Access-Control-Allow-Methods", containsString("POST"))
+                .header("Access-Control-Allow-Headers", containsString("Idempotency-Key"))
+                .header("Access-Control-Allow-Headers", containsString("Authorization"))
+                .header("Access-Control-Max-Age", "3600");
+        given().header("Origin", APP_ORIGIN).get("/q/health/live").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", APP_ORIGIN)
+                .header("Access-Control-Expose-Headers", containsString("ETag"));
+        io.restassured.response.Response other = given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST").options("/q/health/live");
+        assertTrue(other.getHeader("Access-Control-Allow-Origin") == null,
+                "no grant for another origin: " + other.getHeaders());
+    }
+
     @Test
     void unknownPathIsAProblem() {
         given().get("/api/no-such-thing").then().statusCode(404)

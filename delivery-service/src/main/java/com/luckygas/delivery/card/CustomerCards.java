@@ -104,8 +104,10 @@ public class CustomerCards {
     private <T> T local(Part part, List<Unavailable> unavailable, Supplier<T> read) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                em.createNativeQuery("SET LOCAL transaction_read_only = on").executeUpdate();
-                em.createNativeQuery("SET LOCAL statement_timeout = " + partTimeout.toMillis()).executeUpdate();
+                // both for this transaction only, in one round trip
+                em.createNativeQuery("SELECT set_config('transaction_read_only', 'on', true),"
+                        + " set_config('statement_timeout', :timeout, true)")
+                        .setParameter("timeout", String.valueOf(partTimeout.toMillis())).getSingleResult();
                 return read.get();
             });
         } catch (RuntimeException e) {

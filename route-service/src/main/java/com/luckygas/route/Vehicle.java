@@ -1,5 +1,6 @@
 package com.luckygas.route;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.luckygas.common.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,6 +15,7 @@ import java.math.BigDecimal;
 @Entity
 public class Vehicle extends AuditedEntity {
 
+    @Schema(name = "VehicleKind")
     public enum Kind { CAR, SCOOTER }
 
     @Id

@@ -1,5 +1,8 @@
 package com.luckygas.auth.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.luckygas.auth.Passwords;
 import com.luckygas.auth.RefreshToken;
 import com.luckygas.auth.ServiceClients;
@@ -26,6 +29,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -56,6 +60,9 @@ public class AuthResource {
     /** Exchanges username and password for an access token and a refresh token. */
     @POST
     @Path("/login")
+    @APIResponse(responseCode = "200", description = "The tokens: an access token (15 minutes) and a refresh token",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "401", description = "Wrong username or password, or the account is locked for a while")
     public TokenResponse login(@Valid @NotNull LoginRequest request) {
         return sessions.login(request.username(), request.password()).map(AuthResource::toResponse)
                 .orElseThrow(() -> new ProblemException(401, "Unauthorized",
@@ -65,6 +72,9 @@ public class AuthResource {
     /** Exchanges a refresh token for new tokens; the presented refresh token is used up. */
     @POST
     @Path("/refresh")
+    @APIResponse(responseCode = "200", description = "New tokens; the refresh token presented is used up",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "401", description = "The refresh token is unknown, used up, revoked or expired: log in again")
     public TokenResponse refresh(@Valid @NotNull RefreshRequest request) {
         return sessions.refresh(request.refreshToken()).map(AuthResource::toResponse)
                 .orElseThrow(() -> new ProblemException(401, "Unauthorized",
@@ -74,6 +84,7 @@ public class AuthResource {
     /** Ends the session of the given refresh token. Always 204, known token or not. */
     @POST
     @Path("/logout")
+    @APIResponse(responseCode = "204", description = "Logged out (also for a refresh token not known)")
     public Response logout(@Valid @NotNull RefreshRequest request) {
         sessions.logout(request.refreshToken());
         return Response.noContent().build();
@@ -91,6 +102,7 @@ public class AuthResource {
     @Path("/me/password")
     @Authenticated
     @Transactional
+    @APIResponse(responseCode = "204", description = "Changed; every session of the user ends")
     public Response changePassword(@Valid @NotNull PasswordChange request) {
         User user = currentUser();
         if (!passwords.matches(request.currentPassword(), user.passwordHash)) {
@@ -107,6 +119,9 @@ public class AuthResource {
      */
     @POST
     @Path("/service-token")
+    @APIResponse(responseCode = "200", description = "A SERVICE token for 5 minutes",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Dtos.ServiceTokenResponse.class)))
+    @APIResponse(responseCode = "401", description = "Unknown client or wrong secret")
     public Dtos.ServiceTokenResponse serviceToken(@Valid @NotNull Dtos.ServiceTokenRequest request) {
         ServiceClients.Client client = serviceClients.clients().get(request.clientId());
         if (client == null || !client.secretSha256().matches("[0-9a-fA-F]{64}") || !MessageDigest.isEqual(
@@ -131,10 +146,20 @@ public class AuthResource {
     @GET
     @Path("/jwks")
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The public keys (JWKS, RFC 7517); cache them for 5 minutes",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Jwks.class)))
     public Response jwks() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
         return Response.ok(keys.jwks()).cacheControl(cache).build();
+    }
+
+    /** The JWKS as it is written (SigningKeys keeps it as text): this shape, for the API document. */
+    public record Jwks(List<Jwk> keys) {
+    }
+
+    /** One public key: RSA ({@code kty} RSA, {@code alg} RS256), its id and modulus/exponent (base64url). */
+    public record Jwk(String kty, String kid, String use, String alg, String n, String e) {
     }
 
     private User currentUser() {

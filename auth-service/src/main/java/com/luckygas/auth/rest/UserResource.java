@@ -1,5 +1,9 @@
 package com.luckygas.auth.rest;
 
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.luckygas.common.security.Roles;
 import com.luckygas.auth.Passwords;
 import com.luckygas.auth.RefreshToken;
@@ -86,6 +90,8 @@ public class UserResource {
 
     @POST
     @Transactional
+    @APIResponse(responseCode = "201", description = "The user; Location names it",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     public Response create(@Valid @NotNull CreateUser request, @Context UriInfo uri) {
         if (User.findByUsername(request.username()).isPresent()) {
             throw conflict("username", "is already taken");
@@ -155,6 +161,7 @@ public class UserResource {
     @PUT
     @Path("/{id}/password")
     @Transactional
+    @APIResponse(responseCode = "204", description = "Set; the user is unlocked and every session ends")
     public Response resetPassword(@PathParam("id") long id, @Valid @NotNull PasswordReset request) {
         User user = find(id);
         user.passwordHash = passwords.hash(request.newPassword());

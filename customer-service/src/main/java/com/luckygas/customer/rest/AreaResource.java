@@ -1,5 +1,9 @@
 package com.luckygas.customer.rest;
 
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.luckygas.common.security.Roles;
 import com.luckygas.common.ProblemException;
 import com.luckygas.customer.Area;
@@ -31,6 +35,7 @@ public class AreaResource {
     public record AreaInput(@NotBlank @Size(max = 50) String name, @Min(1) Long depotId) {
     }
 
+    @Schema(name = "AreaDepotInput")
     public record DepotInput(@Min(1) Long depotId) {
     }
 
@@ -49,6 +54,8 @@ public class AreaResource {
 
     @POST
     @Transactional
+    @APIResponse(responseCode = "201", description = "The area; Location names it",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AreaView.class)))
     public Response create(@Valid @NotNull AreaInput input) {
         String name = input.name().strip();
         if (Area.findById(name) != null) {
@@ -77,6 +84,7 @@ public class AreaResource {
     @DELETE
     @Path("/{name}")
     @Transactional
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@PathParam("name") String name) {
         Area area = find(name);
         long customers = Customer.count("area", area.name);

@@ -1,5 +1,8 @@
 package com.luckygas.customer.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.luckygas.common.security.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.luckygas.common.Page;
@@ -113,11 +116,15 @@ public class CustomerResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICE, Roles.TECHNICIAN})
+    @APIResponse(responseCode = "200", description = "The customer; ETag is its version, for If-Match",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
     public Response get(@PathParam("id") long id) {
         return withTag(Response.ok(), card(book.view(id)));
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The customer; Location names it, ETag is its version",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
     public Response create(@Valid @NotNull CustomerInput input, @Context UriInfo uri) {
         CustomerView created = book.create(input);
         return withTag(Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()),
@@ -127,6 +134,8 @@ public class CustomerResource {
     /** Full update: every field as it should be afterwards. */
     @PUT
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The customer as saved; ETag is its new version",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
     public Response replace(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
                             @Valid @NotNull CustomerInput input) {
         return withTag(Response.ok(), card(book.replace(id, input, version(ifMatch))));
@@ -136,18 +145,24 @@ public class CustomerResource {
     @PATCH
     @Path("/{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @APIResponse(responseCode = "200", description = "The customer as saved; ETag is its new version",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
     public Response patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         return withTag(Response.ok(), card(book.patch(id, patch, version(ifMatch))));
     }
 
     @POST
     @Path("/{id}/deactivate")
+    @APIResponse(responseCode = "200", description = "The customer, inactive",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
     public Response deactivate(@PathParam("id") long id) {
         return withTag(Response.ok(), card(book.setActive(id, false)));
     }
 
     @POST
     @Path("/{id}/reactivate")
+    @APIResponse(responseCode = "200", description = "The customer, active",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
     public Response reactivate(@PathParam("id") long id) {
         return withTag(Response.ok(), card(book.setActive(id, true)));
     }
@@ -158,6 +173,7 @@ public class CustomerResource {
      */
     @DELETE
     @Path("/{id}")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {
         book.view(id);
         // deliveries too: those loaded from the legacy records have no order; delivery-service not answering: a 503, nothing deleted

@@ -1,5 +1,9 @@
 package com.luckygas.delivery.account;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.luckygas.common.ProblemException;
 import com.luckygas.common.security.Roles;
 import com.luckygas.delivery.Sheets;
@@ -65,6 +69,9 @@ public class AccountResource {
     @GET
     @Path("/customers/{customerId}/statements/{month}")
     @Transactional
+    @APIResponse(responseCode = "200", description = "The statement (JSON), or the xlsx for the customer",
+                 content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accounts.Statement.class)),
+                            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response statement(@PathParam("customerId") long customerId, @PathParam("month") YearMonth month,
                               @QueryParam("format") @DefaultValue("json") String format) {
         if (!"json".equalsIgnoreCase(format) && !"xlsx".equalsIgnoreCase(format)) {
@@ -88,6 +95,8 @@ public class AccountResource {
     /** Records a payment; {@code version} is the account version the user saw (409 when someone recorded one since). */
     @POST
     @Path("/customers/{customerId}/payments")
+    @APIResponse(responseCode = "201", description = "The payment and the new balance",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Recorded.class)))
     public Response pay(@PathParam("customerId") long customerId, @Valid @NotNull Payments.PaymentInput input) {
         profile(customerId);
         Accounts.Payment payment = payments.record(customerId, input, jwt.getName());

@@ -1,5 +1,6 @@
 package com.luckygas.delivery.account;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.luckygas.delivery.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -74,9 +75,11 @@ public class Accounts {
     }
 
     /** A customer's account now: owed (negative: in credit), aged; {@code version} is what a payment must name. */
+    @Schema(name = "AccountBalance")
     public record Balance(long customerId, long charged, long credited, long owed, Aging aging, long version) {
     }
 
+    @Schema(name = "StatementItem")
     public record Item(String productCode, BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount) {
     }
 

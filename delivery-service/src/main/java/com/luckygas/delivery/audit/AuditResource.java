@@ -1,5 +1,6 @@
 package com.luckygas.delivery.audit;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.luckygas.delivery.Rows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,11 +24,13 @@ import java.util.List;
 @RolesAllowed(Roles.ADMIN)
 public class AuditResource {
 
+    @Schema(name = "AuditEntry")
     public record Entry(long id, LedgerAudit.Ledger ledger, String action, String subject, JsonNode before,
                         JsonNode after, String actor, OffsetDateTime at) {
     }
 
     /** A page; {@code next} is the {@code before} of the following page (null at the end). */
+    @Schema(name = "AuditPage")
     public record Page(List<Entry> items, Long next) {
     }
 

@@ -1,5 +1,6 @@
 package com.luckygas.delivery.cylinder;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.luckygas.delivery.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -28,6 +29,7 @@ public class CylinderBalances {
     public record LastCount(long id, String kind, OffsetDateTime countedAt) {
     }
 
+    @Schema(name = "CylinderBalance")
     public record Balance(long customerId, OffsetDateTime asOf, List<Held> products, long deposit, boolean flagged,
                           LastCount lastCount) {
     }

@@ -1,5 +1,6 @@
 package com.luckygas.delivery.cylinder;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import static com.luckygas.common.Texts.blankToNull;
 
 import com.luckygas.common.Problem;
@@ -38,6 +39,7 @@ public class CylinderBook {
                              @Size(max = 500) String reason) {
     }
 
+    @Schema(name = "CylinderMoveKind")
     public enum Kind { LENT, RETURNED, LOST, SCRAPPED }
 
     /**
@@ -45,6 +47,7 @@ public class CylinderBook {
      * take the deposit in force for each cylinder; with RETURNED, refund it for each cylinder
      * that was on deposit.
      */
+    @Schema(name = "CylinderMoveInput")
     public record MoveInput(@NotNull Kind kind, @NotBlank @Size(max = 12) String productCode,
                             @NotNull @Min(1) @Max(9999) Integer quantity, @NotBlank @Size(max = 500) String reason,
                             OffsetDateTime movedAt, boolean deposit) {

@@ -1,5 +1,6 @@
 package com.luckygas.delivery.cylinder;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.luckygas.delivery.Rows;
 import com.luckygas.common.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,10 +26,12 @@ public class CylinderMoves {
      * One movement of one product. {@code change} is what it did to the balance (a count: the
      * number counted, which the balance becomes); {@code empties} for deliveries.
      */
+    @Schema(name = "CylinderMove")
     public record Entry(OffsetDateTime at, String kind, long id, String productCode, int change, Integer delivered,
                         Integer empties, long deposit, String reason, String by) {
     }
 
+    @Schema(name = "CylinderMovePage")
     public record Page(List<Entry> items, String next) {
     }
 

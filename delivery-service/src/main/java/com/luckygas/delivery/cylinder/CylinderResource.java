@@ -1,5 +1,9 @@
 package com.luckygas.delivery.cylinder;
 
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.luckygas.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -73,6 +77,8 @@ public class CylinderResource {
     /** Records a count of every cylinder product at the site (products not listed: none there); 201 with the new balance. */
     @POST
     @Path("/customers/{customerId}/counts")
+    @APIResponse(responseCode = "201", description = "The balance after the count",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CylinderBalances.Balance.class)))
     public jakarta.ws.rs.core.Response count(@PathParam("customerId") long customerId,
                                              @Valid @NotNull CylinderBook.CountInput input) {
         book.requireCustomer(customerId);
@@ -83,6 +89,8 @@ public class CylinderResource {
     /** Records cylinders lent, returned, lost or scrapped (with the deposit taken or refunded); 201 with the new balance. */
     @POST
     @Path("/customers/{customerId}/movements")
+    @APIResponse(responseCode = "201", description = "The balance after the movement",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CylinderBalances.Balance.class)))
     public jakarta.ws.rs.core.Response move(@PathParam("customerId") long customerId,
                                             @Valid @NotNull CylinderBook.MoveInput input) {
         book.requireCustomer(customerId);

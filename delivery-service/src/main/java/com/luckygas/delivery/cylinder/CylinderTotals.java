@@ -1,5 +1,6 @@
 package com.luckygas.delivery.cylinder;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.luckygas.delivery.Rows;
 import com.luckygas.delivery.customer.CustomerClient;
 import com.luckygas.delivery.forecast.CustomerProfiles;
@@ -31,6 +32,7 @@ public class CylinderTotals {
     public record Holding(String productCode, int held, int unaccounted, Integer usual) {
     }
 
+    @Schema(name = "AttentionReason")
     public enum Reason { UNACCOUNTED, MORE_THAN_USUAL, NOT_SEEN }
 
     public record Attention(long customerId, String customerCode, String customerName, List<Reason> reasons,

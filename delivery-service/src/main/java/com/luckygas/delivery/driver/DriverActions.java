@@ -1,5 +1,6 @@
 package com.luckygas.delivery.driver;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.luckygas.common.Problem;
@@ -28,6 +29,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class DriverActions {
 
+    @Schema(name = "DriverActionKind")
     public enum Kind { START, COMPLETE, FAIL, SAFETY_CHECK }
 
     /**

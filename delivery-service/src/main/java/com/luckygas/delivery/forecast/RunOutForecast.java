@@ -1,5 +1,6 @@
 package com.luckygas.delivery.forecast;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.luckygas.delivery.order.OrderAction;
 import com.luckygas.delivery.customer.CustomerClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -35,6 +36,7 @@ import java.util.Set;
 public class RunOutForecast {
 
     /** One customer's forecast, as the office sees it. */
+    @Schema(name = "RunOutItem")
     public record Item(long customerId, String customerCode, String customerName, String area, List<String> phones,
                        LocalDate lastDelivery, BigDecimal lastKg, BigDecimal kgPerDay, BigDecimal kgPerDayNow,
                        LocalDate expectedRunOut, LocalDate earliest, LocalDate latest, long daysLeft, Basis basis) {
@@ -68,6 +70,7 @@ public class RunOutForecast {
     public record Season(boolean applied, int months, Map<Integer, BigDecimal> factors) {
     }
 
+    @Schema(name = "RunOutPage")
     public record Page(LocalDate date, int withinDays, String area, Season season, List<Item> items, int page, int size,
                        long total) {
     }

@@ -1,5 +1,6 @@
 package com.luckygas.delivery.history;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.luckygas.delivery.order.Order;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -145,6 +146,7 @@ public class CustomerHistory {
 
     /** A page of a customer's history, as the API returns it. */
     @RegisterForReflection
+    @Schema(name = "DeliveryPage")
     public record Page(List<DeliveryView> items, String next) {
     }
 

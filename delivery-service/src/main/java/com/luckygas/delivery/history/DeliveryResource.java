@@ -75,7 +75,7 @@ public class DeliveryResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "A page of deliveries",
-                 content = @Content(schema = @Schema(implementation = CustomerHistory.Page.class)))
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerHistory.Page.class)))
     public byte[] history(@QueryParam("customerId") @NotNull Long customerId,
                                             @QueryParam("cursor") String cursor,
                                             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {

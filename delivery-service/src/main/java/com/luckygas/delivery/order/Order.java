@@ -1,5 +1,6 @@
 package com.luckygas.delivery.order;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.luckygas.common.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,6 +19,7 @@ import java.time.OffsetDateTime;
 public class Order extends AuditedEntity {
 
     /** Where an order stands; what may happen to it in each state: {@link OrderAction}. */
+    @Schema(name = "OrderStatus")
     public enum Status { PENDING, ASSIGNED, OUT_FOR_DELIVERY, DELIVERED, FAILED, CANCELLED }
 
     public enum PaymentMethod { CASH, MONTHLY, TRANSFER }

@@ -1,5 +1,6 @@
 package com.luckygas.delivery.order;
 
+import jakarta.ws.rs.core.MediaType;
 import com.luckygas.common.security.Roles;
 import com.luckygas.common.Page;
 import com.luckygas.common.ProblemException;
@@ -68,6 +69,10 @@ public class OrderResource {
      */
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OFFICE})
+    @APIResponse(responseCode = "201", description = "The order; Location names it",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "200", description = "The same order again: a retry with the same Idempotency-Key",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     public Response create(@HeaderParam("Idempotency-Key") @Size(min = 8, max = 100)
                            @Pattern(regexp = "[A-Za-z0-9_.:-]+", message = "must be letters, digits, '_', '.', ':' or '-'")
                            String idempotencyKey,
@@ -197,7 +202,7 @@ public class OrderResource {
     @Path("/my/start")
     @RolesAllowed(Roles.DRIVER)
     @APIResponse(responseCode = "200", description = "How many orders went out",
-                 content = @Content(schema = @Schema(implementation = BatchResult.class)))
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResult.class)))
     public Response start(@QueryParam("date") LocalDate date, @QueryParam("happenedAt") OffsetDateTime happenedAt,
                           @HeaderParam("Idempotency-Key") @Size(min = 8, max = 100) String key) {
         Caller caller = Caller.of(jwt);
@@ -217,7 +222,7 @@ public class OrderResource {
     @Path("/{id}/complete")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICE, Roles.DRIVER})
     @APIResponse(responseCode = "200", description = "The delivery",
-                 content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class)))
     public Response complete(@PathParam("id") long id, @HeaderParam("Idempotency-Key") @Size(min = 8, max = 100) String key,
                              @Valid @NotNull CompleteStop request) {
         Caller caller = Caller.of(jwt);
@@ -235,7 +240,7 @@ public class OrderResource {
     @Path("/{id}/fail")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICE, Roles.DRIVER})
     @APIResponse(responseCode = "200", description = "The order",
-                 content = @Content(schema = @Schema(implementation = OrderView.class)))
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     public Response fail(@PathParam("id") long id, @HeaderParam("Idempotency-Key") @Size(min = 8, max = 100) String key,
                          @Valid @NotNull FailStop request) {
         Caller caller = Caller.of(jwt);

@@ -1,5 +1,6 @@
 package com.luckygas.delivery.order;
 
+import jakarta.ws.rs.core.MediaType;
 import com.luckygas.common.ProblemException;
 import com.luckygas.common.security.Roles;
 import com.luckygas.delivery.order.Order.PaymentMethod;
@@ -47,7 +48,7 @@ public class RepeatResource {
     }
 
     @POST
-    @APIResponse(responseCode = "201", description = "The new order", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "201", description = "The new order", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
     public Response repeat(@HeaderParam("Idempotency-Key") @Size(min = 8, max = 100)
                            @Pattern(regexp = "[A-Za-z0-9_.:-]+", message = "must be letters, digits, '_', '.', ':' or '-'")
                            String idempotencyKey,

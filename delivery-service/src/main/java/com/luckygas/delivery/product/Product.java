@@ -1,5 +1,6 @@
 package com.luckygas.delivery.product;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 @Entity
 public class Product extends PanacheEntityBase {
 
+    @Schema(name = "ProductKind")
     public enum Kind { CYLINDER, FLOW }
 
     @Id

@@ -1,5 +1,9 @@
 package com.luckygas.delivery.product;
 
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.luckygas.common.security.Roles;
 import com.luckygas.common.ProblemException;
 import io.quarkus.panache.common.Sort;
@@ -72,6 +76,10 @@ public class ProductResource {
     @Path("/prices")
     @RolesAllowed(Roles.ADMIN)
     @Transactional
+    @APIResponse(responseCode = "201", description = "The price, new from that day",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PriceView.class)))
+    @APIResponse(responseCode = "200", description = "The price of that day, changed",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PriceView.class)))
     public Response setPrice(@Valid @NotNull PriceInput input) {
         if (Product.findById(input.productCode()) == null) {
             throw ProblemException.invalidField("productCode", "is not a product");

@@ -1,5 +1,6 @@
 package com.luckygas.delivery.proof;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.luckygas.common.ProblemException;
 import com.luckygas.common.security.Caller;
 import com.luckygas.delivery.Rows;
@@ -27,6 +28,7 @@ public class Proofs {
 
     private static final Logger LOG = Logger.getLogger(Proofs.class);
 
+    @Schema(name = "ProofKind")
     public enum Kind { SIGNATURE, PHOTO }
 
     /** A proof as the API shows it; {@code href} fetches the file. */

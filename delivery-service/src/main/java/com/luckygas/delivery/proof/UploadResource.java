@@ -1,5 +1,8 @@
 package com.luckygas.delivery.proof;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.luckygas.common.ProblemException;
 import com.luckygas.common.security.Caller;
 import com.luckygas.common.security.Roles;
@@ -39,6 +42,10 @@ public class UploadResource {
     @POST
     @Consumes("*/*")
     @Transactional
+    @APIResponse(responseCode = "201", description = "The proof, stored; Location names its file",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Proofs.ProofView.class)))
+    @APIResponse(responseCode = "200", description = "The same proof again: sent before",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Proofs.ProofView.class)))
     public Response upload(@PathParam("key") String key, @QueryParam("kind") Proofs.Kind kind,
                            @RequestBody(content = {@Content(mediaType = "image/jpeg", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
                                                    @Content(mediaType = "image/png", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"))})

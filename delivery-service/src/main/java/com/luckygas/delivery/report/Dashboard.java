@@ -1,5 +1,6 @@
 package com.luckygas.delivery.report;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.luckygas.delivery.Rows;
 import com.luckygas.delivery.cash.CashBook;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class Dashboard {
 
+    @Schema(name = "DashboardDriverDay")
     public record DriverDay(String driverId, Map<String, Long> orders, long deliveries,
                             Map<String, BigDecimal> delivered, long cash) {
     }

@@ -1,5 +1,9 @@
 package com.luckygas.delivery.report;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.luckygas.common.security.Roles;
 import com.luckygas.common.ProblemException;
 import com.luckygas.delivery.forecast.RunOutForecast;
@@ -61,6 +65,10 @@ public class ReportResource {
      */
     @GET
     @Path("/monthly")
+    @APIResponse(responseCode = "200", description = "The months (JSON), or a file to download (csv, xlsx)",
+                 content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MonthlyReport.Month.class)),
+                            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response monthly(@QueryParam("month") YearMonth month, @QueryParam("from") YearMonth from,
                             @QueryParam("to") YearMonth to, @QueryParam("format") @DefaultValue("json") String format) {
         YearMonth first = month != null ? month : from;
@@ -91,6 +99,7 @@ public class ReportResource {
     @POST
     @Path("/refresh")
     @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
+    @APIResponse(responseCode = "204", description = "The report views are rebuilt")
     public Response refresh() {
         monthly.refresh();
         return Response.noContent().build();

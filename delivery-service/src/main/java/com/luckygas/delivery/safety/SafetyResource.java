@@ -65,7 +65,7 @@ public class SafetyResource {
     @POST
     @Path("/checks")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICE, Roles.TECHNICIAN, Roles.DRIVER})
-    @APIResponse(responseCode = "200", description = "The check", content = @Content(schema = @Schema(implementation = CheckView.class)))
+    @APIResponse(responseCode = "200", description = "The check", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckView.class)))
     public Response record(@HeaderParam("Idempotency-Key") @NotNull @Size(min = 8, max = 100)
                            @Pattern(regexp = "[A-Za-z0-9_.:-]+", message = "must be letters, digits, '_', '.', ':' or '-'")
                            String key, @Valid @NotNull RecordCheck request) {
@@ -86,6 +86,10 @@ public class SafetyResource {
     @Consumes("*/*")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICE, Roles.TECHNICIAN, Roles.DRIVER})
     @Transactional
+    @APIResponse(responseCode = "201", description = "The check with its photo; Location names the photo",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckView.class)))
+    @APIResponse(responseCode = "200", description = "The same photo again: sent before",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckView.class)))
     public Response photo(@PathParam("id") long id,
                           @RequestBody(content = {@Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
                                                   @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
@@ -185,6 +189,7 @@ public class SafetyResource {
     @DELETE
     @Path("/intervals/{customerType}")
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "204", description = "Removed: the default interval applies")
     public Response removeInterval(@PathParam("customerType") String customerType) {
         intervals.remove(customerType);
         return Response.noContent().build();

@@ -1,5 +1,6 @@
 package com.luckygas.delivery.template;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.luckygas.delivery.order.OrderLines;
 import com.luckygas.delivery.order.Order;
 import com.luckygas.common.AuditedEntity;
@@ -28,6 +29,7 @@ public class OrderTemplate extends AuditedEntity {
 
     public enum Schedule { EVERY_N_DAYS, WEEKDAYS, MONTH_DAYS }
 
+    @Schema(name = "RecurringItem")
     public record Item(String productCode, BigDecimal quantity) implements OrderLines.Line {
     }
 

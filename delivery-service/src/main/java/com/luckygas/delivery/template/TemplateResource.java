@@ -1,5 +1,9 @@
 package com.luckygas.delivery.template;
 
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.luckygas.common.security.Roles;
 import com.luckygas.common.Edits;
 import com.luckygas.common.Page;
@@ -107,6 +111,8 @@ public class TemplateResource {
 
     @POST
     @Transactional
+    @APIResponse(responseCode = "201", description = "The recurring order; Location names it",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
     public Response create(@Valid @NotNull TemplateInput input) {
         OrderTemplate template = new OrderTemplate();
         apply(input, template);
@@ -155,6 +161,7 @@ public class TemplateResource {
     @DELETE
     @Path("/{id}")
     @Transactional
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@PathParam("id") long id) {
         find(id).delete();
         return Response.noContent().build();

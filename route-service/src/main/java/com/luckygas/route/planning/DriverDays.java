@@ -1,5 +1,6 @@
 package com.luckygas.route.planning;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.luckygas.common.calls.ServiceUnavailableException;
@@ -42,6 +43,7 @@ public class DriverDays {
                             String breakStart, String breakEnd, List<PlanViews.TripView> trips, List<StopView> stops) {
     }
 
+    @Schema(name = "DriverDayDepot")
     public record DepotView(long id, String name, String address, BigDecimal latitude, BigDecimal longitude) {
     }
 

@@ -1,5 +1,9 @@
 package com.luckygas.route.rest;
 
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.luckygas.common.security.Roles;
 import com.luckygas.common.Edits;
 import com.luckygas.common.ProblemException;
@@ -59,6 +63,8 @@ public class DepotResource {
 
     @POST
     @Transactional
+    @APIResponse(responseCode = "201", description = "The depot; Location names it",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DepotView.class)))
     public Response create(@Valid @NotNull DepotInput input) {
         Depot depot = new Depot();
         apply(input, depot);

@@ -1,5 +1,9 @@
 package com.luckygas.route.rest;
 
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.luckygas.common.security.Roles;
 import com.luckygas.common.Edits;
 import com.luckygas.common.Page;
@@ -93,6 +97,8 @@ public class DriverResource {
 
     @POST
     @Transactional
+    @APIResponse(responseCode = "201", description = "The driver; Location names him",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DriverView.class)))
     public Response create(@Valid @NotNull DriverInput input) {
         if (Driver.findById(input.id()) != null) {
             throw ProblemException.taken("id", "Driver " + input.id() + " exists already.", "exists already");

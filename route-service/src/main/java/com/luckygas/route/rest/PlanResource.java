@@ -1,5 +1,9 @@
 package com.luckygas.route.rest;
 
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.luckygas.common.security.Caller;
 import com.luckygas.common.security.Roles;
 import com.luckygas.common.ProblemException;
@@ -48,6 +52,7 @@ public class PlanResource {
     }
 
     /** {@code version}: the plan's version the client saw (optional); a stale one is a 409. */
+    @Schema(name = "PlanMoveInput")
     public record MoveInput(@NotNull @Positive Long orderId,
                             @Size(max = 32) String driverId,
                             @Min(1) @Max(1000) Integer position,
@@ -90,6 +95,8 @@ public class PlanResource {
      * solves. During the day it starts from now and from what the drivers have done and carry.
      */
     @POST
+    @APIResponse(responseCode = "202", description = "Planning started: poll the plan (Location) until READY",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanViews.PlanView.class)))
     public Response plan(@Valid @NotNull PlanInput input) {
         long id = planner.start(new Planner.PlanRequest(input.date(), input.depotId(), input.driverIds(),
                 input.maxSolveSeconds()), jwt.getName());

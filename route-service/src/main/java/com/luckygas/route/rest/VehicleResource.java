@@ -1,5 +1,9 @@
 package com.luckygas.route.rest;
 
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.luckygas.common.security.Roles;
 import com.luckygas.common.Edits;
 import com.luckygas.common.Page;
@@ -70,6 +74,8 @@ public class VehicleResource {
 
     @POST
     @Transactional
+    @APIResponse(responseCode = "201", description = "The vehicle; Location names it",
+                 content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VehicleView.class)))
     public Response create(@Valid @NotNull VehicleInput input) {
         Vehicle vehicle = new Vehicle();
         apply(input, vehicle);

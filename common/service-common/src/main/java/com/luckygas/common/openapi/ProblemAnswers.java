@@ -59,11 +59,40 @@ public class ProblemAnswers implements OASFilter {
                         .description("The invalid fields (400 only)")
                         .items(OASFactory.createSchema().ref("#/components/schemas/" + VIOLATION)))
                 .required(List.of("type", "title", "status")));
+        // one server for every document: the ingress the path is reached through (not this instance's port)
+        api.setServers(List.of(OASFactory.createServer().url("/").description("the ingress")));
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
-        api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach(
-                (method, operation) -> answers(path, method, operation)));
+        String service = service(api);
+        api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            answers(path, method, operation);
+            operation.setTags(tags(service, operation.getTags()));
+        }));
+        if (api.getTags() != null) {
+            api.setTags(null);
+        }
+    }
+
+    /** The service's name, from its document's title ("Lucky Gas customer-service"). */
+    static String service(OpenAPI api) {
+        String title = api.getInfo() == null || api.getInfo().getTitle() == null ? "" : api.getInfo().getTitle();
+        return title.startsWith("Lucky Gas ") ? title.substring("Lucky Gas ".length()) : title;
+    }
+
+    /**
+     * An operation's tags with its service in front ("Customer Resource" of customer-service:
+     * "customer-service: Customer"), so that the platform's document groups operations by service
+     * and two services never share a tag.
+     */
+    static List<String> tags(String service, List<String> tags) {
+        if (tags == null || tags.isEmpty()) {
+            return service.isEmpty() ? List.of() : List.of(service);
+        }
+        // the filter may run more than once on a document (and before its title is set): idempotent
+        return tags.stream().map(t -> t.substring(t.lastIndexOf(": ") + 1).strip())
+                .map(t -> t.endsWith(" Resource") ? t.substring(0, t.length() - " Resource".length()) : t)
+                .map(t -> service.isEmpty() ? t : service + ": " + t).toList();
     }
 
     private static void answers(String path, PathItem.HttpMethod method, Operation operation) {
@@ -79,6 +108,9 @@ public class ProblemAnswers implements OASFilter {
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             add(responses, "401");
             add(responses, "403");
+        } else {
+            // no role annotation: the operation is public (login, refresh, the keys), and says so
+            operation.setSecurity(List.of());
         }
         if (path.contains("{")) {
             add(responses, "404");

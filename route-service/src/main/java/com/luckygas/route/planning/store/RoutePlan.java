@@ -1,5 +1,6 @@
 package com.luckygas.route.planning.store;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.luckygas.common.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,6 +18,7 @@ import java.time.OffsetDateTime;
 @Table(name = "route_plan")
 public class RoutePlan extends AuditedEntity {
 
+    @Schema(name = "PlanStatus")
     public enum Status { SOLVING, READY, PUBLISHED, SUPERSEDED, FAILED }
 
     @Id

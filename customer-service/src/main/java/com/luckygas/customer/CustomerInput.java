@@ -1,5 +1,6 @@
 package com.luckygas.customer;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.luckygas.customer.Customer.Equipment;
 import com.luckygas.customer.Customer.PaymentTerm;
 import com.luckygas.customer.Customer.Slot;
@@ -25,11 +26,11 @@ import java.util.Set;
  */
 public record CustomerInput(
         @NotBlank @Pattern(regexp = "[0-9A-Za-z-]{1,20}", message = "must be 1 to 20 letters, digits or '-'") String code,
-        @NotBlank @Size(max = 100) String shortName,
-        @Size(max = 200) String invoiceTitle,
+        @Schema(examples = "美味小吃") @NotBlank @Size(max = 100) String shortName,
+        @Schema(examples = "美味小吃有限公司") @Size(max = 200) String invoiceTitle,
         @Size(max = 10) List<@NotBlank @Size(max = 30) String> phones,
-        @Size(max = 300) String address,
-        @Size(max = 50) String area,
+        @Schema(examples = "臺北市中正區重慶南路一段122號") @Size(max = 300) String address,
+        @Schema(examples = "中正區") @Size(max = 50) String area,
         @DecimalMin(value = "21.8", message = "must be in Taiwan (latitude 21.8 to 26.5)")
         @DecimalMax(value = "26.5", message = "must be in Taiwan (latitude 21.8 to 26.5)")
         @Digits(integer = 2, fraction = 6) BigDecimal latitude,

@@ -43,6 +43,68 @@ public abstract class ServiceFoundationContract {
         given().get("/q/openapi?format=json").then().statusCode(200).body("openapi", containsString("3."));
     }
 
+    /**
+     * What the platform's document (api/openapi.json) is joined from: every operation of this
+     * service answers a typed success (a 200/201 body with a schema that is not {}) and its
+     * problems (each 4xx/5xx as application/problem+json with the Problem schema), and says who
+     * may call it (a bearer token with roles, or explicitly no token). The same rules, on the
+     * joined document, are api/redocly.yaml's.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationIsTypedWithItsProblems() {
+        io.restassured.path.json.JsonPath document = given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath();
+        java.util.Map<String, Object> paths = document.getMap("paths");
+        // the service's own paths, as the ingress routes them (deploy/routes.tsv); not the test's stand-ins for others
+        String service = document.getString("info.title").replace("Lucky Gas ", "");
+        List<String> prefixes;
+        try {
+            prefixes = java.nio.file.Files.readAllLines(java.nio.file.Path.of("../deploy/routes.tsv")).stream()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank()).map(l -> l.split("\t"))
+                    .filter(f -> f.length == 2 && f[1].equals(service)).map(f -> f[0]).toList();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("deploy/routes.tsv", e);
+        }
+        assertTrue(!prefixes.isEmpty(), "deploy/routes.tsv routes nothing to " + service);
+        List<String> wrong = new ArrayList<>();
+        paths.forEach((path, item) -> ((java.util.Map<String, Object>) item).forEach((method, op) -> {
+            if (!List.of("get", "post", "put", "patch", "delete").contains(method)
+                    || prefixes.stream().noneMatch(p -> path.equals(p) || path.startsWith(p + "/"))) {
+                return;
+            }
+            java.util.Map<String, Object> operation = (java.util.Map<String, Object>) op;
+            java.util.Map<String, java.util.Map<String, Object>> responses =
+                    (java.util.Map<String, java.util.Map<String, Object>>) operation.get("responses");
+            String name = method.toUpperCase() + " " + path;
+            if (responses.keySet().stream().noneMatch(c -> c.startsWith("2"))) {
+                wrong.add(name + ": no success answer");
+            }
+            responses.forEach((code, response) -> {
+                java.util.Map<String, java.util.Map<String, Object>> content =
+                        (java.util.Map<String, java.util.Map<String, Object>>) response.get("content");
+                if (code.equals("200") || code.equals("201")) {
+                    if (content == null || content.values().stream().anyMatch(m -> m.get("schema") == null
+                            || ((java.util.Map<String, Object>) m.get("schema")).isEmpty())) {
+                        wrong.add(name + ": " + code + " without a typed body");
+                    }
+                } else if (code.startsWith("4") || code.startsWith("5")) {
+                    if (content == null || !content.containsKey("application/problem+json")) {
+                        wrong.add(name + ": " + code + " not a problem");
+                    }
+                }
+            });
+            if (responses.keySet().stream().noneMatch(c -> c.startsWith("4"))
+                    && !path.equals("/api/auth/jwks")) {
+                wrong.add(name + ": no problem answer");
+            }
+            if (operation.get("security") == null) {
+                wrong.add(name + ": says nothing of who may call it");
+            }
+        }));
+        assertTrue(wrong.isEmpty(), "operations of this service's document: " + wrong);
+    }
+
     @Test
     void tablesLiveInTheServiceSchemaOnly() throws Exception {
         try (Connection c = dataSource().getConnection()) {

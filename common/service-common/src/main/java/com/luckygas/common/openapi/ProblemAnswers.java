@@ -108,6 +108,7 @@ public class ProblemAnswers implements OASFilter {
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             add(responses, "401");
             add(responses, "403");
+            roles(operation);
         } else {
             // no role annotation: the operation is public (login, refresh, the keys), and says so
             operation.setSecurity(List.of());
@@ -121,6 +122,17 @@ public class ProblemAnswers implements OASFilter {
                 response.setContent(problem());
             }
         });
+    }
+
+    /** The roles that may call the operation, said in its description too (Swagger UI shows it). */
+    private static void roles(Operation operation) {
+        List<String> roles = operation.getSecurity().stream().filter(r -> r.getSchemes() != null)
+                .flatMap(r -> r.getSchemes().values().stream()).filter(java.util.Objects::nonNull)
+                .flatMap(List::stream).distinct().toList();
+        String description = operation.getDescription() == null ? "" : operation.getDescription();
+        if (!roles.isEmpty() && !description.contains("Roles: ")) {
+            operation.setDescription((description.isEmpty() ? "" : description + "\n\n") + "Roles: " + String.join(", ", roles) + ".");
+        }
     }
 
     private static void add(APIResponses responses, String code) {

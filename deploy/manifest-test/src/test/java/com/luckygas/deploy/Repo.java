@@ -111,6 +111,13 @@ final class Repo {
             }
         }
         Set<String> read = new TreeSet<>(inProperties.keySet());
+        // and what service-common's shared configuration reads (LUCKYGAS_CORS_ORIGINS), when the module uses it
+        if (read(module + "/pom.xml").contains("<artifactId>service-common</artifactId>")) {
+            Matcher shared = ENV_EXPRESSION.matcher(read("common/service-common/src/main/resources/META-INF/microprofile-config.properties"));
+            while (shared.find()) {
+                read.add(shared.group(1));
+            }
+        }
         // luckygas.* properties read by the code are set from the environment as LUCKYGAS_* (SmallRye Config)
         for (Object key : props.keySet()) {
             String k = key.toString();

@@ -9,7 +9,6 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -65,13 +64,11 @@ public class ProblemAnswers implements OASFilter {
             return;
         }
         String service = service(api);
-        api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
-            answers(path, method, operation);
+        api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(operation -> {
+            answers(path, operation);
             operation.setTags(tags(service, operation.getTags()));
         }));
-        if (api.getTags() != null) {
-            api.setTags(null);
-        }
+        api.setTags(null); // the operations' own tags say it all
     }
 
     /** The service's name, from its document's title ("Lucky Gas customer-service"). */
@@ -95,7 +92,7 @@ public class ProblemAnswers implements OASFilter {
                 .map(t -> service.isEmpty() ? t : service + ": " + t).toList();
     }
 
-    private static void answers(String path, PathItem.HttpMethod method, Operation operation) {
+    private static void answers(String path, Operation operation) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }

@@ -26,8 +26,15 @@ public final class TestTokens {
 
     // Quarkus may load this class in more than one class loader of the test JVM (test resources,
     // tests); the key pair is kept in a JVM-wide place so that every copy signs with the same key.
-    private static final KeyPair KEYS = sharedKeyPair();
+    private static final KeyPair KEYS = sharedKeyPair("luckygas.test.keypair");
     private static final KeyPair OTHER_KEYS = newKeyPair();
+
+    /** Stand-ins for Google's OIDC tokens of Cloud Scheduler's service account (delivery-service's jobs). */
+    public static final String SCHEDULER_ISSUER = "https://accounts.google.test";
+    public static final String SCHEDULER_AUDIENCE = "luckygas-jobs-test";
+    public static final String SCHEDULER_ACCOUNT = "luckygas-scheduler@test-project.iam.gserviceaccount.com";
+    public static final String SCHEDULER_KEY_ID = "google-test-key";
+    private static final KeyPair SCHEDULER_KEYS = sharedKeyPair("luckygas.test.scheduler-keypair");
 
     private TestTokens() {
     }
@@ -88,10 +95,31 @@ public final class TestTokens {
                 .sign(KEYS.getPrivate());
     }
 
+    /** An OIDC token as Google signs it for Cloud Scheduler: {@code email} (verified) and {@code audience}. */
+    public static String scheduler(String email, String audience) {
+        return Jwt.issuer(SCHEDULER_ISSUER).subject("104593847563829104857").audience(audience).claim("email", email)
+                .claim("email_verified", true).expiresIn(3600).jws().keyId(SCHEDULER_KEY_ID).sign(SCHEDULER_KEYS.getPrivate());
+    }
+
+    /** The scheduler's token with the scheduler's issuer and key id, signed by the platform's key instead of Google's. */
+    public static String schedulerSignedWithPlatformKey() {
+        return Jwt.issuer(SCHEDULER_ISSUER).subject("104593847563829104857").audience(SCHEDULER_AUDIENCE)
+                .claim("email", SCHEDULER_ACCOUNT).claim("email_verified", true).expiresIn(3600).jws().keyId(SCHEDULER_KEY_ID)
+                .sign(KEYS.getPrivate());
+    }
+
+    /** Writes the scheduler issuer's public key (Google's, in production) as a JWKS document and returns its path. */
+    public static Path writeSchedulerJwks() {
+        return writeJwks((RSAPublicKey) SCHEDULER_KEYS.getPublic(), SCHEDULER_KEY_ID);
+    }
+
     /** Writes the trusted public key as a JWKS document and returns its path. */
     public static Path writeJwks() {
-        RSAPublicKey pub = (RSAPublicKey) KEYS.getPublic();
-        String jwks = "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + KEY_ID + "\","
+        return writeJwks((RSAPublicKey) KEYS.getPublic(), KEY_ID);
+    }
+
+    private static Path writeJwks(RSAPublicKey pub, String keyId) {
+        String jwks = "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + keyId + "\","
                 + "\"n\":\"" + unsigned(pub.getModulus()) + "\",\"e\":\"" + unsigned(pub.getPublicExponent()) + "\"}]}";
         try {
             Path file = Files.createTempFile("luckygas-test-jwks", ".json");
@@ -126,8 +154,7 @@ public final class TestTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static synchronized KeyPair sharedKeyPair() {
-        String property = "luckygas.test.keypair";
+    private static synchronized KeyPair sharedKeyPair(String property) {
         try {
             String stored = System.getProperty(property);
             if (stored != null) {

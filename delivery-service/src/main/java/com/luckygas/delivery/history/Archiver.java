@@ -2,7 +2,6 @@ package com.luckygas.delivery.history;
 
 import com.luckygas.delivery.SlowStatementLog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -42,12 +41,6 @@ public class Archiver {
         this.batchSize = config.batchSize();
         this.em = em;
         this.clock = clock;
-    }
-
-    @Scheduled(cron = "{luckygas.archive.cron}", timeZone = "Asia/Taipei",
-               concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void daily() {
-        archive();
     }
 
     /** Archives everything older than the working window; returns how many deliveries moved. */

@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.validation.Valid;
+import com.luckygas.delivery.jobs.Job;
+import com.luckygas.delivery.jobs.Jobs;
+import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.ws.rs.QueryParam;
 import java.nio.charset.StandardCharsets;
@@ -34,15 +37,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class DeliveryResource {
 
     private final CustomerHistory history;
-    private final Archiver archiver;
+    private final Jobs jobs;
     private final DeliveryCorrections corrections;
     private final JsonWebToken jwt;
+    private final SecurityIdentity caller;
 
-    DeliveryResource(CustomerHistory history, Archiver archiver, DeliveryCorrections corrections, JsonWebToken jwt) {
+    DeliveryResource(CustomerHistory history, Jobs jobs, DeliveryCorrections corrections, JsonWebToken jwt,
+                     SecurityIdentity caller) {
         this.history = history;
-        this.archiver = archiver;
+        this.jobs = jobs;
         this.corrections = corrections;
         this.jwt = jwt;
+        this.caller = caller;
     }
 
     /**
@@ -59,12 +65,15 @@ public class DeliveryResource {
     public record Archived(long moved) {
     }
 
-    /** Runs the archival now (it also runs daily): moves deliveries older than the working window. */
+    /**
+     * Runs the archival now (the job archival, daily; {@code POST /api/jobs/archival}): moves deliveries older
+     * than the working window. Recorded as a run of that job.
+     */
     @POST
     @Path("/archive")
     @RolesAllowed(Roles.ADMIN)
     public Archived archive() {
-        return new Archived(archiver.archive());
+        return new Archived(jobs.run(Job.ARCHIVAL, Jobs.by(caller)).count());
     }
 
     /**

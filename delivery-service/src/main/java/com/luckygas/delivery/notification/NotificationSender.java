@@ -2,7 +2,6 @@ package com.luckygas.delivery.notification;
 
 import com.luckygas.delivery.notification.sms.SmsGateway;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -30,12 +29,6 @@ public class NotificationSender {
         this.maxAttempts = config.maxAttempts();
         this.em = em;
         this.gateway = gateway;
-    }
-
-    @Scheduled(every = "{luckygas.sms.send-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-               skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void scheduled() {
-        sendDue();
     }
 
     /** Sends every message that is due; returns how many were sent. */

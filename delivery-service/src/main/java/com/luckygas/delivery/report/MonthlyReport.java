@@ -3,7 +3,6 @@ package com.luckygas.delivery.report;
 import com.luckygas.delivery.Rows;
 import com.luckygas.delivery.SlowStatementLog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -84,8 +83,6 @@ public class MonthlyReport {
     }
 
     /** Rebuilds the views without blocking readers; safe to run while another refresh runs (it waits). */
-    @Scheduled(cron = "{luckygas.reports.refresh-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-               skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void refresh() {
         long start = System.nanoTime();
         QuarkusTransaction.requiringNew().run(() -> {

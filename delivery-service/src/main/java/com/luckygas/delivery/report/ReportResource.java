@@ -1,5 +1,8 @@
 package com.luckygas.delivery.report;
 
+import com.luckygas.delivery.jobs.Job;
+import com.luckygas.delivery.jobs.Jobs;
+import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,9 +34,13 @@ public class ReportResource {
     private final RunOutForecast forecast;
     private final Territories territories;
     private final java.time.Clock clock;
+    private final Jobs jobs;
+    private final SecurityIdentity caller;
 
     ReportResource(Dashboard dashboard, MonthlyReport monthly, RunOutForecast forecast, Territories territories,
-                   java.time.Clock clock) {
+                   java.time.Clock clock, Jobs jobs, SecurityIdentity caller) {
+        this.jobs = jobs;
+        this.caller = caller;
         this.dashboard = dashboard;
         this.monthly = monthly;
         this.forecast = forecast;
@@ -101,7 +108,7 @@ public class ReportResource {
     @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     @APIResponse(responseCode = "204", description = "The report views are rebuilt")
     public Response refresh() {
-        monthly.refresh();
+        jobs.run(Job.REPORT_REFRESH, Jobs.by(caller));
         return Response.noContent().build();
     }
 

@@ -5,11 +5,12 @@ import com.luckygas.delivery.order.OrderIntake;
 import com.luckygas.common.calls.ServiceUnavailableException;
 import com.luckygas.common.ProblemMappers;
 import com.luckygas.common.identity.ServiceIdentity;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Makes orders from recurring templates for the coming days (daily, and on demand). Customers are
+ * Makes orders from recurring templates for the coming days (the job recurring-orders, and on demand). Customers are
  * read in one call with this service's own token; each order is created at most once per template
  * and day (OrderIntake.fromTemplate), so two instances running this together are harmless.
  */
@@ -42,25 +43,42 @@ public class TemplateGenerator {
         this.identity = identity;
     }
 
-    @Scheduled(cron = "{luckygas.templates.cron}", timeZone = "Asia/Taipei",
-               concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void daily() {
-        generateFromToday(daysAhead);
+    /** What a run did: orders made for {@code from..to} from {@code templates} templates, those whose customer is inactive. */
+    public record Generation(LocalDate from, LocalDate to, int created, int templates, List<Long> inactive) {
+        public String detail() {
+            return created + " order(s) made for " + from + ".." + to + " from " + templates + " template(s)"
+                    + (inactive.isEmpty() ? "" : "; customer inactive or unknown, no orders: templates " + inactive);
+        }
     }
 
-    /** Creates the missing orders for today (the business's) and the next {@code days} days. */
-    public int generateFromToday(int days) {
-        return generate(LocalDate.now(clock), days);
+    /** The daily run: the missing orders of today (the business's) and the configured days ahead. */
+    public Generation generateDaily() {
+        return fromToday(daysAhead);
+    }
+
+    /** The missing orders of today (the business's) and the next {@code days} days. */
+    public Generation fromToday(int days) {
+        return run(LocalDate.now(clock), days);
     }
 
     /** Creates the missing orders for today and the next {@code days} days; returns how many were created. */
-    @ActivateRequestContext
     public int generate(LocalDate from, int days) {
+        return run(from, days).created();
+    }
+
+    /**
+     * Creates the missing orders of {@code from} and the next {@code days} days. Each (template, day) has at
+     * most one order, so the window is covered whole on every run: a run after missed nights, or late in the
+     * day, makes exactly what is missing. Templates whose customer is deactivated are marked
+     * ({@code customer_inactive_since}), so that their missing order of the day is not taken for a failure.
+     */
+    @ActivateRequestContext
+    public Generation run(LocalDate from, int days) {
         LocalDate to = from.plusDays(days);
         List<OrderTemplate> templates = OrderTemplate.list(
                 "paused = false and startDate <= ?1 and (endDate is null or endDate >= ?2) order by id", to, from);
         if (templates.isEmpty()) {
-            return 0;
+            return new Generation(from, to, 0, 0, List.of());
         }
         List<Long> ids = templates.stream().map(t -> t.customerId).distinct().toList();
         Map<Long, CustomerClient.Customer> byId = new HashMap<>();
@@ -75,12 +93,16 @@ public class TemplateGenerator {
             throw e;
         }
         int created = 0;
+        List<Long> inactive = new ArrayList<>();
+        List<Long> active = new ArrayList<>();
         for (OrderTemplate template : templates) {
             CustomerClient.Customer customer = byId.get(template.customerId);
             if (customer == null || !customer.active()) {
                 LOG.warnf("Template %d: customer %d is unknown or deactivated; no orders made", template.id, template.customerId);
+                inactive.add(template.id);
                 continue;
             }
+            active.add(template.id);
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
                 try {
                     if (template.fallsOn(day) && intake.fromTemplate(template, day, customer).isPresent()) {
@@ -95,7 +117,27 @@ public class TemplateGenerator {
                 }
             }
         }
-        LOG.infof("Recurring orders %s..%s: %d created from %d template(s)", from, to, created, templates.size());
-        return created;
+        markInactive(inactive, active);
+        Generation generation = new Generation(from, to, created, templates.size(), List.copyOf(inactive));
+        LOG.infof("Recurring orders: %s", generation.detail());
+        return generation;
+    }
+
+    /** Not the template's own version: the office editing a template at the same time is not disturbed. */
+    private void markInactive(List<Long> inactive, List<Long> active) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!inactive.isEmpty()) {
+                OrderTemplate.getEntityManager().createNativeQuery("""
+                        UPDATE delivery.order_template SET customer_inactive_since = now()
+                        WHERE id IN (:ids) AND customer_inactive_since IS NULL""")
+                        .setParameter("ids", inactive).executeUpdate();
+            }
+            if (!active.isEmpty()) {
+                OrderTemplate.getEntityManager().createNativeQuery("""
+                        UPDATE delivery.order_template SET customer_inactive_since = NULL
+                        WHERE id IN (:ids) AND customer_inactive_since IS NOT NULL""")
+                        .setParameter("ids", active).executeUpdate();
+            }
+        });
     }
 }

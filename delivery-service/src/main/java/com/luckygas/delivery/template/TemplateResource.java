@@ -1,5 +1,7 @@
 package com.luckygas.delivery.template;
 
+import com.luckygas.delivery.jobs.Jobs;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -87,10 +89,12 @@ public class TemplateResource {
     public record Generated(int created) {
     }
 
-    private final TemplateGenerator generator;
+    private final Jobs jobs;
+    private final SecurityIdentity caller;
 
-    TemplateResource(TemplateGenerator generator) {
-        this.generator = generator;
+    TemplateResource(Jobs jobs, SecurityIdentity caller) {
+        this.jobs = jobs;
+        this.caller = caller;
     }
 
     /** Templates, by customer then id; {@code customerId} keeps one customer's. */
@@ -167,12 +171,15 @@ public class TemplateResource {
         return Response.noContent().build();
     }
 
-    /** Makes the missing orders for the next {@code days} days now (the daily job does the same). */
+    /**
+     * Makes the missing orders for today and the next {@code days} days now (the job recurring-orders does the
+     * same for its configured days; {@code POST /api/jobs/recurring-orders}); recorded as a run of that job.
+     */
     @POST
     @Path("/generate")
     @RolesAllowed(Roles.ADMIN)
     public Generated generate(@QueryParam("days") @DefaultValue("7") @Min(0) @Max(60) int days) {
-        return new Generated(generator.generateFromToday(days));
+        return new Generated((int) jobs.recurringOrders(Jobs.by(caller), days).count());
     }
 
     private static OrderTemplate find(long id) {

@@ -13,6 +13,11 @@ public final class Roles {
     public static final String TECHNICIAN = "TECHNICIAN";
     /** Another service, for work no user started (docs/adr/0002). */
     public static final String SERVICE = "SERVICE";
+    /**
+     * Cloud Scheduler calling a scheduled job (delivery-service {@code /api/jobs}) with Google's OIDC token for its
+     * service account: never in a token auth-service issues (docs/adr/0014).
+     */
+    public static final String SCHEDULER = "SCHEDULER";
 
     private Roles() {
     }

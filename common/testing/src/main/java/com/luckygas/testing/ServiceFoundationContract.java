@@ -124,6 +124,9 @@ public abstract class ServiceFoundationContract {
                 .body(containsString("agroal_active_count"))
                 .body(containsString("agroal_max_used_count"))
                 .body(containsString("http_server_requests_seconds_count"))
+                // the fixed latency buckets a p99 is read from (service-common LatencyBuckets; deploy/ops/check)
+                .body(containsString("http_server_requests_seconds_bucket{"))
+                .body(containsString("le=\"0.1\""))
                 .body(containsString("jvm_memory_used_bytes"));
     }
 

@@ -31,6 +31,9 @@ final class ContainerChecks {
             "LUCKYGAS_JWT_SIGNING_KEY_ID",             // only during a key rotation (docs/operations.md)
             "LUCKYGAS_SMS_GATEWAY_URL", "LUCKYGAS_SMS_API_KEY", // unset: SMS are logged, not sent
             "LUCKYGAS_OSRM_URL",                       // unset: travel times from distances, no road server
+            // unset: no Cloud Scheduler calls accepted, only an ADMIN's (Kubernetes: pods are always up and
+            // the in-service schedule runs); Cloud Run sets both (OperationsDeclarationsTest)
+            "LUCKYGAS_SCHEDULER_AUDIENCE", "LUCKYGAS_SCHEDULER_ACCOUNT",
             "LUCKYGAS_STORAGE_BUCKET");                // unset: proofs in LUCKYGAS_STORAGE_FOLDER (Cloud Run names its bucket)
 
     private ContainerChecks() {

@@ -81,6 +81,22 @@ final class Repo {
         return routes;
     }
 
+    /** A tab-separated declaration of deploy/ (jobs.tsv, alerts.tsv): its rows, '#' lines skipped, each with exactly these columns. */
+    static List<List<String>> tsv(String relative, int columns) {
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : read(relative).split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            List<String> cols = List.of(line.split("\t", -1));
+            if (cols.size() != columns || cols.stream().anyMatch(String::isBlank)) {
+                throw new AssertionError(relative + ": not " + columns + " tab-separated columns: " + line);
+            }
+            rows.add(cols);
+        }
+        return rows;
+    }
+
     /** What a module's configuration says, read from its application.properties and sources. */
     /**
      * @param envInProperties every {@code ${LUCKYGAS_*}} of application.properties, true when its

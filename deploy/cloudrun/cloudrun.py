@@ -40,7 +40,9 @@ tmeta.pop("labels", None)
 
 spec = template["spec"]
 spec["serviceAccountName"] = f"{service}@PROJECT_ID.iam.gserviceaccount.com"
-spec["timeoutSeconds"] = 60
+# a request may take this long; delivery-service runs Cloud Scheduler's job calls to their end within
+# one request, up to the scheduler's attempt deadline (deploy/gcp/setup-scheduler: 10 minutes)
+spec["timeoutSeconds"] = 600 if service == "delivery-service" else 60
 container = spec["containers"][0]
 port = container["ports"][0]["containerPort"]
 container["ports"] = [{"name": "http1", "containerPort": port}]

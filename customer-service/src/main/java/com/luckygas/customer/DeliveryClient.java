@@ -13,6 +13,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import com.luckygas.common.calls.CallerToken;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * Reads only: a connection that failed is tried once more.
  */
 @RegisterRestClient(configKey = "delivery")
-@RegisterClientHeaders
+@RegisterClientHeaders(CallerToken.class)
 @ServiceCall("delivery-service")
 @Timeout(value = 6, unit = ChronoUnit.SECONDS)
 @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 2000,

@@ -117,6 +117,8 @@ class JobsTest {
         long daily = template(CUSTOMER, first);
         scheduler().post("/api/jobs/recurring-orders").then().statusCode(200);
         assertEquals(days(first, first.plusDays(7)), orderDays(daily), "today and the 7 days ahead");
+        // customer-service was asked with this service's own token, not the scheduler's (Google's) one
+        assertEquals("SERVICE", groupOf(FakeCustomerService.TOKENS.get(FakeCustomerService.TOKENS.size() - 1)));
 
         // the nights of the 4th, 5th and 6th are missed (no instance, the scheduler failing); the 7th's run, late
         TestClock.set(first.plusDays(4).atTime(9, 40));
@@ -128,6 +130,17 @@ class JobsTest {
         assertEquals(days(first, first.plusDays(11)), orderDays(daily));
         JsonPath jobs = admin().get("/api/jobs").then().statusCode(200).extract().jsonPath();
         assertEquals("hand:admin", jobs.getString("jobs.find { it.job == 'recurring-orders' }.lastTrigger"));
+        assertEquals("SERVICE", groupOf(FakeCustomerService.TOKENS.get(FakeCustomerService.TOKENS.size() - 1)),
+                "by hand too: the service's token, not the admin's");
+
+        // more nights missed than the days ahead: the 12th to the 19th were covered by no run. They are gone by:
+        // no orders are made for them, and the run says which days
+        TestClock.set(first.plusDays(20).atTime(1, 30));
+        scheduler().post("/api/jobs/recurring-orders").then().statusCode(200)
+                .body("detail", containsString("no run covered " + first.plusDays(12) + ".." + first.plusDays(19)));
+        List<LocalDate> expected = new ArrayList<>(days(first, first.plusDays(11)));
+        expected.addAll(days(first.plusDays(20), first.plusDays(27)));
+        assertEquals(expected, orderDays(daily));
     }
 
     @Test
@@ -185,6 +198,9 @@ class JobsTest {
         LocalDate day = LocalDate.of(2031, 9, 1);
         long daily = template(CUSTOMER, day);
         long gone = template(GONE_CUSTOMER, day);
+        // both made long before the last run of the job (which would otherwise have had no chance to make them)
+        scalar("UPDATE delivery.order_template SET updated_at = now() - interval '30 days' WHERE id IN (" + daily + ", " + gone
+                + ") RETURNING 1");
         TestClock.set(day.atTime(5, 59));
         assertFalse(missing().contains(daily), "not yet due");
         TestClock.set(day.atTime(6, 1));
@@ -207,6 +223,28 @@ class JobsTest {
                 "餐廳", true, List.of()));
         scheduler().post("/api/jobs/recurring-orders").then().statusCode(200);
         assertEquals(days(day, day.plusDays(7)), orderDays(gone));
+        assertEquals(0L, scalar("SELECT count(*) FROM delivery.order_template WHERE id = " + gone
+                + " AND customer_inactive_since IS NOT NULL"), "no longer marked inactive");
+    }
+
+    @Test
+    void aTemplateAddedAfterTheLastRunIsNotThatRunsMiss() throws Exception {
+        LocalDate today = LocalDate.of(2032, 2, 2); // a day of its own: the runs make orders of every test's templates
+        TestClock.set(today.minusDays(1).atTime(1, 30));
+        scheduler().post("/api/jobs/recurring-orders").then().statusCode(200);
+        long added = template(CUSTOMER, today.minusDays(1)); // falls on today
+        long before = template(CUSTOMER, today.minusDays(1));
+        // the one added at 09:00, after that night's run; the other long before it (yet without orders)
+        scalar("UPDATE delivery.order_template SET updated_at = timestamptz '" + today.minusDays(1) + " 09:00+08' WHERE id = "
+                + added + " RETURNING 1");
+        scalar("UPDATE delivery.order_template SET updated_at = now() - interval '30 days' WHERE id = " + before + " RETURNING 1");
+        TestClock.set(today.atTime(6, 1));
+        List<Long> missing = missing();
+        assertFalse(missing.contains(added), "its orders come with the next run: " + missing);
+        assertTrue(missing.contains(before), "the last run should have made its orders: " + missing);
+        scheduler().post("/api/jobs/recurring-orders").then().statusCode(200);
+        assertTrue(orderDays(added).contains(today));
+        assertFalse(missing().contains(before));
     }
 
     @Test
@@ -225,6 +263,9 @@ class JobsTest {
             assertEquals(before + 1, watch.check().smsUndelivered());
             JsonPath jobs = admin().get("/api/jobs").then().statusCode(200).extract().jsonPath();
             assertTrue(jobs.getList("problems", String.class).stream().anyMatch(p -> p.startsWith("SMS undelivered:")));
+            // given up after its last try: still not delivered
+            scalar("UPDATE delivery.notification SET status = 'GAVE_UP', attempts = 8 WHERE id = " + id + " RETURNING 1");
+            assertEquals(before + 1, watch.check().smsUndelivered());
         } finally {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.execute("UPDATE delivery.notification SET status = 'SENT', sent_at = now() WHERE id = " + id);
@@ -234,6 +275,18 @@ class JobsTest {
     }
 
     // --- helpers
+
+    private long scalar(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String groupOf(String token) throws Exception {
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(claims).get("groups").get(0).asText();
+    }
 
     private boolean overdue(String job) {
         return watch.check().jobs().stream().filter(j -> j.job().equals(job)).findFirst().orElseThrow().overdue();

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import com.luckygas.common.calls.CallerToken;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -23,7 +24,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * depots. Reads only: a connection that failed is tried once more.
  */
 @RegisterRestClient(configKey = "customer")
-@RegisterClientHeaders
+@RegisterClientHeaders(CallerToken.class)
 @ServiceCall("customer-service")
 @Timeout(value = 6, unit = ChronoUnit.SECONDS)
 @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 2000,

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -26,10 +27,12 @@ public class JobRuns {
 
     final EntityManager em;
     final Clock clock;
+    final JobWatch watch;
 
-    JobRuns(EntityManager em, Clock clock) {
+    JobRuns(EntityManager em, Clock clock, JobWatch watch) {
         this.em = em;
         this.clock = clock;
+        this.watch = watch;
     }
 
     public JobRun run(Job job, String trigger, Supplier<Outcome> body) {
@@ -55,14 +58,30 @@ public class JobRuns {
             } catch (RuntimeException recording) {
                 e.addSuppressed(recording); // the database is likely what failed the job: its error is the one to answer
             }
+            watch.jobRan();
             throw e;
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
+        // what the cloud's alert counts (a log-based metric): report-refresh's hourly success says the scheduler calls
+        if (job == Job.SMS_OUTBOX && outcome.count() == 0) {
+            LOG.debugf("Job succeeded: %s (%s) in %d ms: %s", job.jobName, trigger, ms, outcome.detail());
+        } else {
+            LOG.infof("Job succeeded: %s (%s) in %d ms: %s", job.jobName, trigger, ms, outcome.detail());
+        }
         update("""
                 UPDATE delivery.job_status SET last_outcome = 'SUCCEEDED', last_finished_at = :at, last_succeeded_at = :at,
                     last_duration_ms = :ms, last_detail = :detail, failures_in_a_row = 0
                 WHERE job = :job""", job, OffsetDateTime.now(clock), Map.of("ms", ms, "detail", cut(outcome.detail())));
+        watch.jobRan();
         return new JobRun(job.jobName, trigger, started, ms, outcome.count(), outcome.detail());
+    }
+
+    /** When the job last succeeded (by the business clock), if it ever did. */
+    public Optional<OffsetDateTime> lastSucceeded(Job job) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "SELECT last_succeeded_at FROM delivery.job_status WHERE job = :job", OffsetDateTime.class)
+                .setParameter("job", job.jobName).getResultList().stream().filter(java.util.Objects::nonNull)
+                .map(OffsetDateTime.class::cast).findFirst());
     }
 
     private void update(String sql, Job job, OffsetDateTime at, Map<String, Object> more) {

@@ -37,6 +37,8 @@ import org.jboss.logging.Logger;
 public class JobWatch {
 
     private static final Logger LOG = Logger.getLogger(JobWatch.class);
+    /** "No successful run yet": every template counts. */
+    private static final OffsetDateTime NEVER = OffsetDateTime.parse("9999-12-31T00:00:00Z");
 
     /** One job's state: its last run and whether it is overdue (no success within {@code overdueAfter}, ISO-8601). */
     public record JobState(String job, String lastOutcome, OffsetDateTime lastStartedAt, OffsetDateTime lastFinishedAt,
@@ -57,7 +59,9 @@ public class JobWatch {
     final LocalTime recurringDueBy;
     final Duration smsUndeliveredAfter;
     final Duration logEvery;
+    private static final Duration RECENT = Duration.ofSeconds(10);
     private volatile Check last;
+    private volatile boolean stale;
     private volatile OffsetDateTime lastLogged;
     private volatile Set<String> lastLoggedKinds = Set.of();
 
@@ -99,7 +103,8 @@ public List<String> problems(Check check) {
                     + "not made (templates " + check.recurringOrdersMissing() + "); POST /api/jobs/recurring-orders makes them");
         }
         if (check.smsUndelivered() > 0) {
-            problems.add("SMS undelivered: " + check.smsUndelivered() + " SMS waiting for more than " + smsUndeliveredAfter.toMinutes() + " minutes (delivery.notification)");
+            problems.add("SMS undelivered: " + check.smsUndelivered() + " SMS waiting for more than " + smsUndeliveredAfter.toMinutes()
+                    + " minutes or given up today (delivery.notification)");
         }
         return problems;
     }
@@ -123,13 +128,34 @@ public List<String> problems(Check check) {
         lastLoggedKinds = kinds;
     }
 
+    /**
+     * The last look if it is recent (10 s by the business clock) and no job ran since, else a new one: for the
+     * public {@code /q/health/well}, which anyone may call as often as they like.
+     */
+    public Check recent() {
+        Check check = last;
+        if (check != null && !stale && Duration.between(check.at(), OffsetDateTime.now(clock)).abs().compareTo(RECENT) < 0) {
+            return check;
+        }
+        return check();
+    }
+
+    /** A job ran: the next look is a new one. */
+    void jobRan() {
+        stale = true;
+    }
+
     /** Looks now (three small reads); needs a worker thread. */
     public Check check() {
         Check check = QuarkusTransaction.requiringNew().call(() -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
-            return new Check(now, jobs(now), recurringOrdersMissing(LocalDateTime.now(clock)), smsUndelivered());
+            List<JobState> jobs = jobs(now);
+            OffsetDateTime lastRun = jobs.stream().filter(j -> j.job().equals(Job.RECURRING_ORDERS.jobName)).findFirst()
+                    .map(JobState::lastSucceededAt).orElse(null);
+            return new Check(now, jobs, recurringOrdersMissing(LocalDateTime.now(clock), lastRun), smsUndelivered());
         });
         last = check;
+        stale = false;
         return check;
     }
 
@@ -170,15 +196,18 @@ public List<String> problems(Check check) {
      * rule, OrderTemplate.fallsOn), whose customer is not known to be inactive, without an order of today.
      */
     @SuppressWarnings("unchecked")
-    private List<Long> recurringOrdersMissing(LocalDateTime now) {
+    private List<Long> recurringOrdersMissing(LocalDateTime now, OffsetDateTime lastRun) {
         if (now.toLocalTime().isBefore(recurringDueBy)) {
             return List.of();
         }
         LocalDate today = now.toLocalDate();
+        // a template added or changed since the last successful run is not that run's miss (its orders come with the next)
         List<Long> ids = em.createNativeQuery("""
                 SELECT id FROM delivery.order_template
                 WHERE NOT paused AND customer_inactive_since IS NULL AND start_date <= :today
-                  AND (end_date IS NULL OR end_date >= :today)""", Long.class).setParameter("today", today).getResultList();
+                  AND (end_date IS NULL OR end_date >= :today)
+                  AND updated_at < :lastRun""", Long.class)
+                .setParameter("today", today).setParameter("lastRun", lastRun != null ? lastRun : NEVER).getResultList();
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -193,11 +222,15 @@ public List<String> problems(Check check) {
         return falling.stream().filter(id -> !made.contains(id)).toList();
     }
 
-    /** By the database's clock, which wrote created_at (the business clock may be set elsewhere in tests). */
+    /**
+     * SMS pending for longer than they should, and those given up (after their last try) in the last day: both are
+     * customers not told. By the database's clock, which wrote the times (the business clock may be set apart in tests).
+     */
     private long smsUndelivered() {
         return ((Number) em.createNativeQuery("""
                 SELECT count(*) FROM delivery.notification
-                WHERE status = 'PENDING' AND created_at < now() - make_interval(secs => :seconds)""")
+                WHERE status = 'PENDING' AND created_at < now() - make_interval(secs => :seconds)
+                   OR status = 'GAVE_UP' AND created_at > now() - interval '1 day'""")
                 .setParameter("seconds", smsUndeliveredAfter.toSeconds()).getSingleResult()).longValue();
     }
 

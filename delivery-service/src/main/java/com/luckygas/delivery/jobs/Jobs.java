@@ -6,6 +6,10 @@ import com.luckygas.delivery.report.MonthlyReport;
 import com.luckygas.delivery.template.TemplateGenerator;
 import com.luckygas.common.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.jboss.logging.Logger;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -21,14 +25,19 @@ public class Jobs {
     /** Who started a run, as job_status.last_trigger says it. */
     public static final String SCHEDULE = "schedule";
 
+    private static final Logger LOG = Logger.getLogger(Jobs.class);
+
     final JobRuns runs;
+    final Clock clock;
     final TemplateGenerator generator;
     final Archiver archiver;
     final MonthlyReport monthly;
     final NotificationSender sender;
 
-    Jobs(JobRuns runs, TemplateGenerator generator, Archiver archiver, MonthlyReport monthly, NotificationSender sender) {
+    Jobs(JobRuns runs, Clock clock, TemplateGenerator generator, Archiver archiver, MonthlyReport monthly,
+         NotificationSender sender) {
         this.runs = runs;
+        this.clock = clock;
         this.generator = generator;
         this.archiver = archiver;
         this.monthly = monthly;
@@ -43,7 +52,7 @@ public class Jobs {
 
     public JobRun run(Job job, String trigger) {
         return switch (job) {
-            case RECURRING_ORDERS -> runs.run(job, trigger, () -> generated(generator.generateDaily()));
+            case RECURRING_ORDERS -> runs.run(job, trigger, this::recurringOrders);
             case ARCHIVAL -> runs.run(job, trigger, () -> {
                 long moved = archiver.archive();
                 return new JobRuns.Outcome(moved, moved + " deliveries moved to the archive");
@@ -62,6 +71,24 @@ public class Jobs {
     /** Recurring orders for today and {@code days} days ahead (the by-hand endpoint's own window). */
     public JobRun recurringOrders(String trigger, int days) {
         return runs.run(Job.RECURRING_ORDERS, trigger, () -> generated(generator.fromToday(days)));
+    }
+
+    /**
+     * The daily run, which covers today and the days ahead whole; days before today that no run covered (more
+     * nights missed than days ahead) are gone by: their orders are not made, and the run says so.
+     */
+    private JobRuns.Outcome recurringOrders() {
+        Optional<LocalDate> coveredThrough = runs.lastSucceeded(Job.RECURRING_ORDERS)
+                .map(at -> at.atZoneSameInstant(clock.getZone()).toLocalDate().plusDays(generator.daysAhead()));
+        TemplateGenerator.Generation generation = generator.generateDaily();
+        JobRuns.Outcome outcome = generated(generation);
+        if (coveredThrough.isPresent() && coveredThrough.get().plusDays(1).isBefore(generation.from())) {
+            String gone = coveredThrough.get().plusDays(1) + ".." + generation.from().minusDays(1);
+            LOG.errorf("Recurring orders: no run covered %s; those days are gone by and their recurring orders were not made", gone);
+            outcome = new JobRuns.Outcome(outcome.count(), outcome.detail()
+                    + "; no run covered " + gone + " (gone by: their recurring orders were not made)");
+        }
+        return outcome;
     }
 
     private static JobRuns.Outcome generated(TemplateGenerator.Generation generation) {

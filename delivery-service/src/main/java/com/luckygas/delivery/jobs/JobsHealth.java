@@ -23,7 +23,7 @@ public class JobsHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        JobWatch.Check check = watch.check();
+        JobWatch.Check check = watch.recent();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("jobs").status(check.healthy());
         check.jobs().forEach(j -> response.withData(j.job(), (j.overdue() ? "OVERDUE" : "ok") + ", last "
                 + j.lastOutcome() + (j.lastSucceededAt() == null ? ", never succeeded" : ", succeeded " + j.lastSucceededAt())));

@@ -8,12 +8,13 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.lang.JoseException;
 
 /**
  * The scheduler's identity: Cloud Scheduler calls a job with an OIDC token Google signs for the
@@ -26,8 +27,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @ApplicationScoped
 public class SchedulerTokens {
-
-    private static final Pattern ISSUER = Pattern.compile("\"iss\"\\s*:\\s*\"([^\"]*)\"");
 
     final String issuer;
     final Optional<String> account;
@@ -57,11 +56,10 @@ public class SchedulerTokens {
             return false;
         }
         try {
-            String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-            Matcher m = ISSUER.matcher(payload);
-            return m.find() && issuer.equals(m.group(1));
-        } catch (IllegalArgumentException e) {
-            return false;
+            Map<String, Object> claims = JsonUtil.parseJson(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+            return issuer.equals(claims.get("iss"));
+        } catch (RuntimeException | JoseException e) {
+            return false; // not a JWT this check reads: the platform's own check refuses it
         }
     }
 

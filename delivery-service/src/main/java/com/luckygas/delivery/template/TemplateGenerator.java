@@ -51,6 +51,11 @@ public class TemplateGenerator {
         }
     }
 
+    /** How many days ahead of today the daily run makes orders for ({@code luckygas.templates.days-ahead}). */
+    public int daysAhead() {
+        return daysAhead;
+    }
+
     /** The daily run: the missing orders of today (the business's) and the configured days ahead. */
     public Generation generateDaily() {
         return fromToday(daysAhead);

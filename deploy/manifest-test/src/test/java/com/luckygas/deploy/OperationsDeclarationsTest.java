@@ -149,6 +149,24 @@ class OperationsDeclarationsTest {
         }
     }
 
+    /**
+     * A job runs to its end within Cloud Scheduler's request: the service's Cloud Run request timeout is at
+     * least the scheduler's attempt deadline (else a long run is a 504 and a retry while it still runs).
+     */
+    @Test
+    void theServiceLetsAJobRunAsLongAsTheSchedulerWaits(@TempDir Path tmp) {
+        String out = dryRun("deploy/gcp/setup-scheduler", tmp);
+        Matcher deadline = Pattern.compile(" --attempt-deadline=(\\d+)m ").matcher(out);
+        assertTrue(deadline.find(), "setup-scheduler sets an attempt deadline in minutes:\n" + out);
+        long seconds = Long.parseLong(deadline.group(1)) * 60;
+        for (String service : jobs().stream().map(Job::service).collect(Collectors.toCollection(TreeSet::new))) {
+            String file = "deploy/cloudrun/" + service + ".yaml";
+            Object timeout = map(Repo.yaml(file), "spec", "template", "spec").get("timeoutSeconds");
+            assertTrue(timeout instanceof Number n && n.longValue() >= seconds,
+                    file + ": timeoutSeconds " + timeout + " is shorter than the scheduler's attempt deadline (" + seconds + " s)");
+        }
+    }
+
     /** The audience and account the scheduler's tokens carry are the ones the service accepts in the cloud. */
     @Test
     void theServiceAcceptsTheSchedulersTokens(@TempDir Path tmp) {
@@ -203,8 +221,15 @@ class OperationsDeclarationsTest {
         assertFalse(conditions.isEmpty(), file + ": no condition");
         String duration = alert.holdsFor().equals("0") ? "0s" : seconds(alert.holdsFor()) + "s";
         for (Map<String, Object> condition : conditions) {
-            Map<String, Object> threshold = map(condition, "conditionThreshold");
             String where = file + " condition '" + condition.get("displayName") + "'";
+            if (condition.containsKey("conditionAbsent")) {
+                // nothing at all to count (job-overdue: no report refresh succeeded, so nothing calls the jobs)
+                Map<String, Object> absent = map(condition, "conditionAbsent");
+                assertTrue(str(absent, "filter").contains("logging.googleapis.com/user/"), where + ": a log-based metric");
+                assertTrue(seconds(str(absent, "duration")) >= 120, where + ": Cloud Monitoring's least absence");
+                continue;
+            }
+            Map<String, Object> threshold = map(condition, "conditionThreshold");
             String filter = str(threshold, "filter");
             assertTrue(filter.matches(".*metric\\.type=\"[a-z.]+googleapis\\.com/[a-z_/.]+\".*"), where + ": a metric type: " + filter);
             // Cloud Monitoring compares strictly; alerts.tsv's threshold is "above"

@@ -101,4 +101,19 @@ public final class OrderApi {
     public static Map<String, Object> stop(long id, int trip, String eta, String tripDeparts) {
         return Map.of("orderId", id, "trip", trip, "eta", eta, "tripDeparts", tripDeparts);
     }
+
+    /** The days a template's orders are for, in order (straight from the table). */
+    public static List<LocalDate> templateOrderDays(javax.sql.DataSource dataSource, long templateId) throws java.sql.SQLException {
+        List<LocalDate> days = new java.util.ArrayList<>();
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT requested_date FROM delivery.orders WHERE template_id = ? ORDER BY requested_date")) {
+            s.setLong(1, templateId);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    days.add(rs.getObject(1, LocalDate.class));
+                }
+            }
+        }
+        return days;
+    }
 }

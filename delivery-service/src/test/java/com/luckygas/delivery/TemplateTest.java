@@ -14,7 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -55,17 +54,7 @@ class TemplateTest {
     }
 
     private List<LocalDate> orderDays(long templateId) throws Exception {
-        List<LocalDate> days = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT requested_date FROM delivery.orders WHERE template_id = ? ORDER BY requested_date")) {
-            s.setLong(1, templateId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    days.add(rs.getObject(1, LocalDate.class));
-                }
-            }
-        }
-        return days;
+        return OrderApi.templateOrderDays(dataSource, templateId);
     }
 
     @Test

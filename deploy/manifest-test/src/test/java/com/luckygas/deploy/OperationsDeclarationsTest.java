@@ -393,7 +393,8 @@ class OperationsDeclarationsTest {
      * A deploy script run with --dry-run, as a deployer would, without any cloud: its settings cleared,
      * PROJECT_ID and REGION set, and a gcloud first on the PATH that fails loudly if called.
      */
-    private static String dryRun(String script, Path tmp) {
+    /** A deploy script's --dry-run, with a gcloud on the PATH that fails if called: its output. */
+    static String dryRun(String script, Path tmp) {
         try {
             Path gcloud = tmp.resolve("gcloud");
             Files.writeString(gcloud, "#!/bin/sh\necho 'gcloud was called in a dry run' >&2\nexit 97\n", UTF_8);
@@ -404,6 +405,7 @@ class OperationsDeclarationsTest {
             env.put("PATH", tmp + File.pathSeparator + System.getenv("PATH"));
             env.put("PROJECT_ID", PROJECT);
             env.put("REGION", REGION);
+            env.put("DOMAIN", "api.luckygas.test");
             Process process = pb.start();
             String out = new String(process.getInputStream().readAllBytes(), UTF_8);
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), script + " did not end");

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The one routing table, deploy/routes.tsv, and its renderings: the cloud load balancer's URL map
@@ -85,5 +87,41 @@ class RoutesTest {
     void localNginxIsRenderedFromTheSameTable() {
         String stack = Repo.read("deploy/local/stack");
         assertTrue(stack.contains("done < \"$ROOT/deploy/routes.tsv\""), "deploy/local/stack renders nginx from deploy/routes.tsv");
+    }
+
+    /**
+     * The cloud load balancer answers a 502 or 504 (codes no service answers: Cloud Run's own failure and
+     * timeout pages) with the ingress's problem of deploy/ingress-problems.tsv, as nginx does locally; every
+     * other status is left to the service's own problem. setup-ingress uploads those bodies as problem+json.
+     */
+    @Test
+    void cloudLoadBalancerAnswersItsOwn502And504AsTheIngressProblems(@TempDir Path tmp) throws Exception {
+        Map<String, String> statusByCode = new TreeMap<>();
+        for (String line : Files.readAllLines(Repo.path("deploy/ingress-problems.tsv"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] cells = line.split("\\|", -1);
+                assertEquals(4, cells.length, "code|status|title|detail: " + line);
+                statusByCode.put(cells[0], cells[1]);
+            }
+        }
+        Map<String, Object> policy = map(Repo.yaml("deploy/gcp/url-map.yaml"), "defaultCustomErrorResponsePolicy");
+        assertTrue(str(policy, "errorService").endsWith("/global/backendBuckets/luckygas-ingress-problems"), policy.toString());
+        Map<String, String> answered = new TreeMap<>();
+        for (Map<String, Object> rule : list(policy, "errorResponseRules")) {
+            @SuppressWarnings("unchecked")
+            List<String> codes = (List<String>) rule.get("matchResponseCodes");
+            assertEquals(1, codes.size(), rule.toString());
+            String code = codes.get(0);
+            assertEquals("/" + code + ".json", rule.get("path"), rule.toString());
+            answered.put(code, String.valueOf(rule.get("overrideResponseCode")));
+        }
+        assertEquals(Map.of("502", statusByCode.get("502"), "504", statusByCode.get("504")), answered,
+                "the load balancer's own 502/504 as the table says; no code a service answers itself (its problem would be lost)");
+        String out = OperationsDeclarationsTest.dryRun("deploy/gcp/setup-ingress", tmp);
+        for (String code : answered.keySet()) {
+            assertTrue(out.lines().anyMatch(l -> l.contains("storage cp ") && l.contains("/" + code + ".json")
+                    && l.contains("--content-type=application/problem+json")), code + " uploaded as a problem:\n" + out);
+        }
+        assertTrue(out.contains("backend-buckets create luckygas-ingress-problems"), out);
     }
 }

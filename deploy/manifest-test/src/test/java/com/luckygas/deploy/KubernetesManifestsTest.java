@@ -109,8 +109,46 @@ class KubernetesManifestsTest {
     void everyKindIsAccountedFor() {
         List<String> kinds = new ArrayList<>(resources().keySet());
         kinds.sort(null);
-        assertEquals(List.of("ConfigMap/luckygas-config", "Deployment/auth-service", "Deployment/customer-service",
-                "Deployment/delivery-service", "Deployment/route-service", "Ingress/luckygas", "Job/importer",
-                "PersistentVolumeClaim/delivery-proofs", "Service/auth-service", "Service/customer-service", "Service/delivery-service", "Service/route-service"), kinds);
+        assertEquals(List.of("ConfigMap/ingress-problems", "ConfigMap/luckygas-config", "Deployment/auth-service",
+                "Deployment/customer-service", "Deployment/delivery-service", "Deployment/ingress-problems", "Deployment/route-service",
+                "Ingress/luckygas", "Job/importer", "PersistentVolumeClaim/delivery-proofs", "Service/auth-service",
+                "Service/customer-service", "Service/delivery-service", "Service/ingress-problems", "Service/route-service"), kinds);
+    }
+
+    /**
+     * ingress-nginx's own 414/502/504 go to ingress-problems, an nginx answering the ingress's problem for the
+     * code it is passed (X-Code): the Ingress names it for those codes, its Service selects its pods and reaches
+     * their port, its configuration is mounted where nginx reads it. (What the configuration answers:
+     * deploy/e2e/api-test runs it.)
+     */
+    @Test
+    void ingressNginxRefusalsGoToTheProblemsBackend() {
+        Map<String, Map<String, Object>> all = resources();
+        Map<String, Object> annotations = map(all.get("Ingress/luckygas"), "metadata", "annotations");
+        assertEquals("ingress-problems", annotations.get("nginx.ingress.kubernetes.io/default-backend"));
+        assertEquals("414,502,504", annotations.get("nginx.ingress.kubernetes.io/custom-http-errors"),
+                "only codes no service answers with a problem of its own");
+        assertEquals("10m", annotations.get("nginx.ingress.kubernetes.io/proxy-body-size"), "bodies as the local ingress takes them");
+        Map<String, Object> deployment = all.get("Deployment/ingress-problems");
+        Map<String, Object> podSpec = map(deployment, "spec", "template", "spec");
+        Map<String, Object> container = ContainerChecks.onlyContainer(podSpec, "Deployment/ingress-problems");
+        assertEquals(map(deployment, "spec", "selector", "matchLabels"), map(all.get("Service/ingress-problems"), "spec", "selector"));
+        assertTrue(map(deployment, "spec", "selector", "matchLabels").entrySet().stream()
+                        .allMatch(e -> e.getValue().equals(map(deployment, "spec", "template", "metadata", "labels").get(e.getKey()))),
+                "the pods carry the selected labels");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> port = ((List<Map<String, Object>>) map(all.get("Service/ingress-problems"), "spec").get("ports")).get(0);
+        assertEquals("http", port.get("targetPort"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> containerPort = ((List<Map<String, Object>>) container.get("ports")).get(0);
+        assertEquals("http", containerPort.get("name"));
+        String conf = str(map(all.get("ConfigMap/ingress-problems"), "data"), "default.conf");
+        assertTrue(conf.contains("listen " + containerPort.get("containerPort") + ";"), conf);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> mount = ((List<Map<String, Object>>) container.get("volumeMounts")).get(0);
+        assertEquals("/etc/nginx/conf.d/default.conf", mount.get("mountPath"));
+        for (String code : List.of("414", "502", "504")) {
+            assertTrue(conf.contains("$http_x_code = \"" + code + "\""), code + " answered: " + conf);
+        }
     }
 }

@@ -116,7 +116,7 @@ class KubernetesManifestsTest {
     }
 
     /**
-     * ingress-nginx's own 414/502/504 go to ingress-problems, an nginx answering the ingress's problem for the
+     * ingress-nginx's own 502/504 (and a path whose Service has no ready endpoint, 503) go to ingress-problems, an nginx answering the ingress's problem for the
      * code it is passed (X-Code): the Ingress names it for those codes, its Service selects its pods and reaches
      * their port, its configuration is mounted where nginx reads it. (What the configuration answers:
      * deploy/e2e/api-test runs it.)
@@ -126,9 +126,10 @@ class KubernetesManifestsTest {
         Map<String, Map<String, Object>> all = resources();
         Map<String, Object> annotations = map(all.get("Ingress/luckygas"), "metadata", "annotations");
         assertEquals("ingress-problems", annotations.get("nginx.ingress.kubernetes.io/default-backend"));
-        assertEquals("414,502,504", annotations.get("nginx.ingress.kubernetes.io/custom-http-errors"),
-                "only codes no service answers with a problem of its own");
+        assertEquals("502,504", annotations.get("nginx.ingress.kubernetes.io/custom-http-errors"),
+                "only codes no service answers (a service's own problems pass untouched)");
         assertEquals("10m", annotations.get("nginx.ingress.kubernetes.io/proxy-body-size"), "bodies as the local ingress takes them");
+        assertEquals("20", annotations.get("nginx.ingress.kubernetes.io/proxy-read-timeout"), "a 504 after 20 s, as locally");
         Map<String, Object> deployment = all.get("Deployment/ingress-problems");
         Map<String, Object> podSpec = map(deployment, "spec", "template", "spec");
         Map<String, Object> container = ContainerChecks.onlyContainer(podSpec, "Deployment/ingress-problems");
@@ -147,7 +148,7 @@ class KubernetesManifestsTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> mount = ((List<Map<String, Object>>) container.get("volumeMounts")).get(0);
         assertEquals("/etc/nginx/conf.d/default.conf", mount.get("mountPath"));
-        for (String code : List.of("414", "502", "504")) {
+        for (String code : List.of("502", "504", "503")) {
             assertTrue(conf.contains("$http_x_code = \"" + code + "\""), code + " answered: " + conf);
         }
     }

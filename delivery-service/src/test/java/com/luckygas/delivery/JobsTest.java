@@ -51,6 +51,9 @@ class JobsTest {
     @Inject
     JobWatch watch;
 
+    @Inject
+    com.luckygas.delivery.jobs.ScheduledJobs scheduledJobs;
+
     @BeforeEach
     void customers() {
         OrderApi.defaultPrices();
@@ -107,6 +110,26 @@ class JobsTest {
         // a job that does not exist
         admin().post("/api/jobs/payroll").then().statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString("recurring-orders"));
+    }
+
+    @Test
+    void theServicesOwnScheduleRunsTheSameJobsAndRecordsThem() throws Exception {
+        // the in-service schedule (the local stack, Kubernetes): the same job, recorded as the schedule's run
+        scheduledJobs.smsOutbox();
+        scheduledJobs.reportRefresh();
+        JsonPath jobs = admin().get("/api/jobs").then().statusCode(200).extract().jsonPath();
+        for (String job : List.of("sms-outbox", "report-refresh")) {
+            assertEquals("schedule", jobs.getString("jobs.find { it.job == '" + job + "' }.lastTrigger"), job);
+            assertEquals("SUCCEEDED", jobs.getString("jobs.find { it.job == '" + job + "' }.lastOutcome"), job);
+        }
+        // a failing run does not stop the schedule (no exception out of it), and is recorded
+        LocalDate day = LocalDate.of(2033, 1, 3);
+        TestClock.set(day.atTime(1, 30));
+        template(CUSTOMER, day);
+        FakeCustomerService.down = true;
+        scheduledJobs.recurringOrders();
+        assertEquals("FAILED", admin().get("/api/jobs").then().extract().jsonPath()
+                .getString("jobs.find { it.job == 'recurring-orders' }.lastOutcome"));
     }
 
     @Test

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * catches up.
  */
 @ApplicationScoped
-class ScheduledJobs {
+public class ScheduledJobs {
 
     final Jobs jobs;
 
@@ -20,25 +20,25 @@ class ScheduledJobs {
 
     @Scheduled(cron = "{luckygas.templates.cron}", timeZone = "Asia/Taipei",
                concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void recurringOrders() {
+    public void recurringOrders() {
         quietly(Job.RECURRING_ORDERS);
     }
 
     @Scheduled(cron = "{luckygas.archive.cron}", timeZone = "Asia/Taipei",
                concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void archival() {
+    public void archival() {
         quietly(Job.ARCHIVAL);
     }
 
     @Scheduled(cron = "{luckygas.reports.refresh-cron}", timeZone = "Asia/Taipei",
                concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void reportRefresh() {
+    public void reportRefresh() {
         quietly(Job.REPORT_REFRESH);
     }
 
     @Scheduled(every = "{luckygas.sms.send-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
                skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void smsOutbox() {
+    public void smsOutbox() {
         quietly(Job.SMS_OUTBOX);
     }
 

@@ -38,11 +38,16 @@ public class JobRuns {
     public JobRun run(Job job, String trigger, Supplier<Outcome> body) {
         OffsetDateTime started = OffsetDateTime.now(clock);
         long start = System.nanoTime();
-        update("""
-                INSERT INTO delivery.job_status (job, last_started_at, last_outcome, last_trigger)
-                VALUES (:job, :at, 'RUNNING', :trigger)
-                ON CONFLICT (job) DO UPDATE SET last_started_at = :at, last_outcome = 'RUNNING', last_trigger = :trigger""",
-                job, started, Map.of("trigger", trigger));
+        try {
+            update("""
+                    INSERT INTO delivery.job_status (job, last_started_at, last_outcome, last_trigger)
+                    VALUES (:job, :at, 'RUNNING', :trigger)
+                    ON CONFLICT (job) DO UPDATE SET last_started_at = :at, last_outcome = 'RUNNING', last_trigger = :trigger""",
+                    job, started, Map.of("trigger", trigger));
+        } catch (RuntimeException e) {
+            LOG.warnf("Job not started: %s (%s): its run could not be recorded: %s", job.jobName, trigger, e.getMessage());
+            throw e;
+        }
         Outcome outcome;
         try {
             outcome = body.get();

@@ -58,7 +58,8 @@ class OperationsDeclarationsTest {
     record Job(String name, String service, String schedule, Duration overdueAfter) {
     }
 
-    record Alert(String name, BigDecimal threshold, String holdsFor) {
+    /** A row of alerts.tsv; {@code minimum} null for "-". */
+    record Alert(String name, BigDecimal threshold, String holdsFor, Integer minimum) {
     }
 
     static List<Job> jobs() {
@@ -73,9 +74,11 @@ class OperationsDeclarationsTest {
 
     static Map<String, Alert> alerts() {
         Map<String, Alert> alerts = new LinkedHashMap<>();
-        for (List<String> row : Repo.tsv("deploy/alerts.tsv", 4)) {
+        for (List<String> row : Repo.tsv("deploy/alerts.tsv", 5)) {
             assertTrue(row.get(2).matches("0|\\d+[smh]"), "alerts.tsv: 'for' of " + row.get(0) + " is 0 or like 5m: " + row.get(2));
-            assertTrue(alerts.put(row.get(0), new Alert(row.get(0), new BigDecimal(row.get(1)), row.get(2))) == null,
+            assertTrue(row.get(3).matches("-|\\d+"), "alerts.tsv: 'minimum' of " + row.get(0) + " is - or a number: " + row.get(3));
+            Integer minimum = row.get(3).equals("-") ? null : Integer.valueOf(row.get(3));
+            assertTrue(alerts.put(row.get(0), new Alert(row.get(0), new BigDecimal(row.get(1)), row.get(2), minimum)) == null,
                     "alerts.tsv names " + row.get(0) + " twice");
         }
         assertFalse(alerts.isEmpty(), "alerts.tsv declares no alert");
@@ -208,7 +211,8 @@ class OperationsDeclarationsTest {
         assertEquals("Lucky Gas: " + name, policy.get("displayName"), file + ": setup-alerts finds the policy by this name");
         assertEquals(name, str(map(policy, "userLabels"), "alert"), file);
         assertEquals(List.of("${LUCKYGAS_ALERT_CHANNEL}"), policy.get("notificationChannels"), file + ": the channel setup-alerts puts in");
-        assertEquals("OR", policy.get("combiner"), file);
+        // a rate with a minimum of answers: both conditions on the same service, else any condition
+        assertEquals(alert.minimum() == null ? "OR" : "AND_WITH_MATCHING_RESOURCE", policy.get("combiner"), file);
         assertNotNull(map(policy, "alertStrategy").get("autoClose"), file + ": incidents close by themselves");
         String documentation = str(map(policy, "documentation"), "content");
         Matcher section = Pattern.compile("docs/operations\\.md#([a-z0-9-]+)").matcher(documentation);
@@ -220,6 +224,12 @@ class OperationsDeclarationsTest {
         List<Map<String, Object>> conditions = list(policy, "conditions");
         assertFalse(conditions.isEmpty(), file + ": no condition");
         String duration = alert.holdsFor().equals("0") ? "0s" : seconds(alert.holdsFor()) + "s";
+        if (alert.minimum() != null) {
+            assertTrue(conditions.stream().map(c -> c.get("conditionThreshold")).filter(Map.class::isInstance)
+                    .map(c -> String.valueOf(((Map<?, ?>) c).get("filter")))
+                    .anyMatch(f -> f.contains("run.googleapis.com/request_count") && !f.contains("response_code_class")),
+                    file + ": counts the answers, for alerts.tsv's minimum " + alert.minimum());
+        }
         for (Map<String, Object> condition : conditions) {
             String where = file + " condition '" + condition.get("displayName") + "'";
             if (condition.containsKey("conditionAbsent")) {
@@ -236,7 +246,14 @@ class OperationsDeclarationsTest {
             assertEquals("COMPARISON_GT", threshold.get("comparison"), where);
             assertEquals(duration, threshold.get("duration"), where + ": holds for alerts.tsv's " + alert.holdsFor());
             Object value = threshold.get("thresholdValue");
-            if (filter.contains("postgresql/num_backends")) {
+            boolean answersCounted = filter.contains("run.googleapis.com/request_count") && !filter.contains("response_code_class")
+                    && !threshold.containsKey("denominatorFilter");
+            if (answersCounted) {
+                // the minimum of answers the rate needs (alerts.tsv), counted over the same window
+                assertNotNull(alert.minimum(), where + ": a count of answers in a policy without a minimum");
+                assertEquals(String.valueOf(alert.minimum()), new BigDecimal(value.toString()).stripTrailingZeros().toPlainString(),
+                        where + ": thresholdValue and alerts.tsv's minimum");
+            } else if (filter.contains("postgresql/num_backends")) {
                 // a share of max_connections: setup-alerts multiplies alerts.tsv's threshold by LUCKYGAS_DB_MAX_CONNECTIONS
                 assertEquals("${DB_CONNECTIONS_LIMIT}", value, where);
             } else {

@@ -1,5 +1,6 @@
 package com.luckygas.delivery.jobs;
 
+import com.luckygas.delivery.Rows;
 import com.luckygas.delivery.template.OrderTemplate;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +17,9 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,13 +56,15 @@ public class JobWatch {
         }
     }
 
+    private static final Duration RECENT = Duration.ofSeconds(10);
+
     final EntityManager em;
     final Clock clock;
-    final Config config;
+    /** Each job's period: no success for this long is overdue ({@code luckygas.jobs.<job>.overdue-after}). */
+    final Map<Job, Duration> overdueAfter = new EnumMap<>(Job.class);
     final LocalTime recurringDueBy;
     final Duration smsUndeliveredAfter;
     final Duration logEvery;
-    private static final Duration RECENT = Duration.ofSeconds(10);
     private volatile Check last;
     private volatile boolean stale;
     private volatile OffsetDateTime lastLogged;
@@ -71,12 +76,12 @@ public class JobWatch {
              @ConfigProperty(name = "luckygas.jobs.log-every") Duration logEvery) {
         this.em = em;
         this.clock = clock;
-        this.config = config;
         this.recurringDueBy = recurringDueBy;
         this.smsUndeliveredAfter = smsUndeliveredAfter;
         this.logEvery = logEvery;
         for (Job job : Job.values()) {
-            overdueAfter(job); // a job without its period is a start-up error, not a silent never-overdue
+            // a job without its period is a start-up error, not a silent never-overdue
+            overdueAfter.put(job, config.getValue("luckygas.jobs." + job.jobName + ".overdue-after", Duration.class));
             Gauge.builder("luckygas.job.overdue", this, w -> w.gauge(job, true)).tag("job", job.jobName)
                     .description("1 when the job has not succeeded within its period (last check)").register(registry);
             Gauge.builder("luckygas.job.last.success.age", this, w -> w.gauge(job, false)).tag("job", job.jobName)
@@ -88,12 +93,8 @@ public class JobWatch {
                 .description("SMS waiting longer than they should (last check)").register(registry);
     }
 
-    public Duration overdueAfter(Job job) {
-        return config.getValue("luckygas.jobs." + job.jobName + ".overdue-after", Duration.class);
-    }
-
     /** What is wrong, one sentence each, starting with its kind ("Job overdue:", …): what the ERROR lines say. */
-public List<String> problems(Check check) {
+    public List<String> problems(Check check) {
         List<String> problems = new ArrayList<>();
         check.jobs().stream().filter(JobState::overdue).forEach(j -> problems.add("Job overdue: " + j.job() + " has not succeeded "
                 + (j.lastSucceededAt() == null ? "since it was set up" : "since " + j.lastSucceededAt())
@@ -176,15 +177,17 @@ public List<String> problems(Check check) {
                        last_succeeded_at, failures_in_a_row, created_at
                 FROM delivery.job_status ORDER BY job""").getResultList();
         List<JobState> jobs = new ArrayList<>();
+        java.time.ZoneId zone = clock.getZone();
         for (Object[] r : rows) {
             Job job = Job.named((String) r[0]).orElse(null);
             if (job == null) {
                 continue;
             }
-            Duration period = overdueAfter(job);
-            OffsetDateTime succeeded = time(r[7]);
-            OffsetDateTime since = succeeded != null ? succeeded : time(r[9]);
-            jobs.add(new JobState(job.jobName, (String) r[1], time(r[2]), time(r[3]), r[4] == null ? null : ((Number) r[4]).longValue(),
+            Duration period = overdueAfter.get(job);
+            OffsetDateTime succeeded = Rows.time(r[7], zone);
+            OffsetDateTime since = succeeded != null ? succeeded : Rows.time(r[9], zone);
+            jobs.add(new JobState(job.jobName, (String) r[1], Rows.time(r[2], zone), Rows.time(r[3], zone),
+                    r[4] == null ? null : ((Number) r[4]).longValue(),
                     (String) r[5], (String) r[6], succeeded, ((Number) r[8]).intValue(), period.toString(),
                     since.plus(period).isBefore(now), succeeded == null ? null : Duration.between(succeeded, now).toSeconds()));
         }
@@ -222,22 +225,9 @@ public List<String> problems(Check check) {
         return falling.stream().filter(id -> !made.contains(id)).toList();
     }
 
-    /**
-     * SMS pending for longer than they should, and those given up (after their last try) in the last day: both are
-     * customers not told. By the database's clock, which wrote the times (the business clock may be set apart in tests).
-     */
+    /** SMS pending too long or given up today: the rule is SQL's ({@code delivery.sms_undelivered}, V18). */
     private long smsUndelivered() {
-        return ((Number) em.createNativeQuery("""
-                SELECT count(*) FROM delivery.notification
-                WHERE status = 'PENDING' AND created_at < now() - make_interval(secs => :seconds)
-                   OR status = 'GAVE_UP' AND created_at > now() - interval '1 day'""")
+        return ((Number) em.createNativeQuery("SELECT delivery.sms_undelivered(make_interval(secs => :seconds))")
                 .setParameter("seconds", smsUndeliveredAfter.toSeconds()).getSingleResult()).longValue();
-    }
-
-    private static OffsetDateTime time(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof java.time.Instant i ? i.atOffset(java.time.ZoneOffset.UTC) : (OffsetDateTime) value;
     }
 }

@@ -1,6 +1,8 @@
 package com.luckygas.customer;
 
 import static com.luckygas.customer.QueryPlans.usesIndex;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -73,6 +75,24 @@ class QueryPlanTest {
         String plan = plan(search.rows(new CustomerSearch.Filters("龍山寺", null, null, null, null), null, 0, 50));
         usesIndex(plan, "customer_search_grams_idx");
         usesIndex(plan(search.count(new CustomerSearch.Filters("素食", null, null, null, null))), "customer_search_grams_idx");
+    }
+
+    /**
+     * The rows the indexes find are tested by their text only: a filter that re-tests the gram
+     * containment (the whole OR re-evaluated on each candidate) made a search matching thousands of
+     * customers a third slower (docs/benchmarks.md).
+     */
+    @Test
+    void candidatesAreTestedByTheirTextNotTheirGramsAgain() {
+        for (String q : List.of("龍山寺", "0910-012-345", "012345")) {
+            String plan = plan(search.rows(new CustomerSearch.Filters(q, null, null, null, null), null, 0, 50));
+            List<String> filters = plan.lines().filter(l -> l.strip().startsWith("Filter:")).toList();
+            assertFalse(filters.isEmpty(), "no filter on the candidates of " + q + ":\n" + plan);
+            filters.forEach(f -> {
+                assertFalse(f.contains("search_grams"), "the grams are tested again for " + q + ":\n" + plan);
+                assertTrue(f.contains("address_folded ~~"), "the text is not tested for " + q + ":\n" + plan);
+            });
+        }
     }
 
     @Test

@@ -64,6 +64,9 @@ class CashAndAccountsTest {
     @Inject
     com.luckygas.delivery.history.Archiver archiver;
 
+    @Inject
+    org.hibernate.SessionFactory sessionFactory;
+
     @BeforeAll
     static void customers() {
         FakeCustomerService.CUSTOMERS.put(CASH_CUSTOMER, new CustomerClient.Customer(CASH_CUSTOMER, "5101", "現金小吃",
@@ -183,6 +186,47 @@ class CashAndAccountsTest {
                 .extract().path("items.action");
         assertTrue(actions.containsAll(List.of("CLOSE", "CORRECT_DELIVERY", "RECOUNT")), String.valueOf(actions));
         office().get("/api/ledgers/audit").then().statusCode(403);
+    }
+
+    /**
+     * The office's list of the day: every driver with deliveries, each exactly as his own day reads
+     * (open with today's figures, or closed with what was counted), in one statement however many
+     * drivers drove.
+     */
+    @Test
+    void everyDriversDayInOneAnswerEachAsHisOwnDayReads() {
+        OrderApi.defaultPrices();
+        List<String> drivers = List.of("D-ALL-1", "D-ALL-2", "D-ALL-3");
+        for (String d : drivers) {
+            long id = outForDelivery(CASH_CUSTOMER, d, "R20", 1);
+            driver(d).body(completion(800, "CASH", "R20", 1, 1)).post("/api/orders/" + id + "/complete")
+                    .then().statusCode(200);
+        }
+        long expected = cashDay("D-ALL-1").getLong("expected");
+        office().body(Map.of("received", expected - 10, "reason", "少交10元"))
+                .post("/api/cash/drivers/D-ALL-1/days/" + today() + "/close").then().statusCode(200);
+
+        sessionFactory.getStatistics().clear();
+        List<Map<String, Object>> all = office().get("/api/cash/days/" + today()).then().statusCode(200)
+                .contentType(ContentType.JSON).extract().jsonPath().getList("$");
+        assertEquals(1, sessionFactory.getStatistics().getPrepareStatementCount(), "statements for every driver's day");
+
+        List<String> listed = all.stream().map(m -> (String) m.get("driverId")).toList();
+        assertTrue(listed.containsAll(drivers), String.valueOf(listed));
+        assertEquals(listed.stream().sorted().toList(), listed, "in driver order");
+        for (Map<String, Object> day : all) {
+            assertEquals(cashDay((String) day.get("driverId")).getMap("$"), day, "the list and the driver's own day");
+        }
+        Map<String, Object> closed = all.get(listed.indexOf("D-ALL-1"));
+        assertEquals(true, closed.get("closed"));
+        assertEquals(-10, ((Number) closed.get("difference")).intValue());
+        Map<String, Object> open = all.get(listed.indexOf("D-ALL-2"));
+        assertEquals(false, open.get("closed"));
+        assertEquals(1, ((Number) open.get("deliveries")).intValue());
+        assertEquals(800, ((Number) open.get("recorded")).intValue());
+        assertNull(open.get("received"));
+        // a day nobody drove: an empty list
+        office().get("/api/cash/days/" + today().minusYears(30)).then().statusCode(200).body("size()", equalTo(0));
     }
 
     @Test

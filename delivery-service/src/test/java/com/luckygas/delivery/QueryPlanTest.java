@@ -213,6 +213,8 @@ class QueryPlanTest {
                 "payment_customer_idx"); // and a customer index of each delivery table: never a sequential scan
         assertIndexes(scansOfNamed(com.luckygas.delivery.cash.CashBook.DAY, Map.of("driver", "D3", "day", DAY)),
                 "delivery_driver_day_idx");
+        // every driver's day: that day's deliveries only
+        assertIndexes(scansOfNamed(com.luckygas.delivery.cash.CashBook.DAYS_OF_ALL, Map.of("day", DAY)));
         // cash still out: the last month's platform deliveries only
         assertIndexes(scansOfNamed(com.luckygas.delivery.cash.CashBook.OUT, Map.of("since", DAY.minusDays(30))));
     }

@@ -37,9 +37,9 @@ public class CashBook {
     public static final String DAY = "SELECT " + FIGURES + """
              FROM delivery.delivery d WHERE d.driver_id = :driver AND d.delivery_date = :day AND d.order_id IS NOT NULL""";
 
-    static final String CLOSE = """
-            SELECT deliveries, expected, recorded, received, reason, closed_by, closed_at, version
-            FROM delivery.cash_close WHERE driver_id = :driver AND day = :day""";
+    private static final String CLOSE_COLUMNS = "c.deliveries, c.expected, c.recorded, c.received, c.reason, c.closed_by, c.closed_at, c.version";
+
+    static final String CLOSE = "SELECT " + CLOSE_COLUMNS + " FROM delivery.cash_close c WHERE c.driver_id = :driver AND c.day = :day";
 
     /** Cash still with the drivers: their days since {@code :since} with deliveries that nobody closed yet. */
     public static final String OUT = "SELECT d.driver_id, count(DISTINCT d.delivery_date), min(d.delivery_date), " + FIGURES + """
@@ -48,10 +48,17 @@ public class CashBook {
               AND NOT EXISTS (SELECT 1 FROM delivery.cash_close c WHERE c.driver_id = d.driver_id AND c.day = d.delivery_date)
             GROUP BY d.driver_id ORDER BY d.driver_id""";
 
-    /** The drivers with deliveries on a day, and the drivers whose day is closed. */
-    static final String DRIVERS_OF_DAY = """
-            SELECT driver_id FROM delivery.delivery WHERE delivery_date = :day AND order_id IS NOT NULL AND driver_id IS NOT NULL
-            UNION SELECT driver_id FROM delivery.cash_close WHERE day = :day ORDER BY 1""";
+    /**
+     * Every driver's day in one statement: the figures of each driver with platform deliveries that
+     * day beside his close, if any (a close may stand alone: its deliveries since corrected away).
+     */
+    public static final String DAYS_OF_ALL = "SELECT coalesce(f.driver_id, c.driver_id), f.deliveries, f.expected, f.recorded, "
+            + CLOSE_COLUMNS + " FROM (SELECT d.driver_id, " + FIGURES + """
+             FROM delivery.delivery d
+            WHERE d.delivery_date = :day AND d.order_id IS NOT NULL AND d.driver_id IS NOT NULL GROUP BY d.driver_id
+            ) AS f (driver_id, deliveries, expected, recorded)
+            FULL JOIN (SELECT * FROM delivery.cash_close WHERE day = :day) AS c ON c.driver_id = f.driver_id
+            ORDER BY 1""";
 
     /**
      * A driver's day. {@code difference} is received − expected (negative: short). The close
@@ -83,21 +90,35 @@ public class CashBook {
     }
 
     public CashDay day(String driverId, LocalDate day) {
-        Object[] f = figures(driverId, day);
         @SuppressWarnings("unchecked")
         List<Object[]> closes = em.createNativeQuery(CLOSE).setParameter("driver", driverId).setParameter("day", day)
                 .getResultList();
-        int deliveries = ((Number) f[0]).intValue();
-        long expected = ((Number) f[1]).longValue();
-        long recorded = ((Number) f[2]).longValue();
-        if (closes.isEmpty()) {
-            return new CashDay(driverId, day, deliveries, expected, recorded, false, null, null, null, null, null, null);
+        return cashDay(driverId, day, figures(driverId, day), 0, closes.isEmpty() ? null : closes.get(0), 0);
+    }
+
+    /**
+     * A day from its figures ({@code f[at..at+2]}: deliveries, expected, recorded; nulls: none) and its
+     * close ({@code c[from..]}: {@link #CLOSE_COLUMNS}; null or a null first column: open). A closed
+     * day shows what was closed; the figures as they now are show only while it is open.
+     */
+    private static CashDay cashDay(String driverId, LocalDate day, Object[] f, int at, Object[] c, int from) {
+        if (c == null || c[from] == null) {
+            return new CashDay(driverId, day, intOr0(f[at]), longOr0(f[at + 1]), longOr0(f[at + 2]), false,
+                    null, null, null, null, null, null);
         }
-        Object[] c = closes.get(0);
-        long received = ((Number) c[3]).longValue();
-        return new CashDay(driverId, day, ((Number) c[0]).intValue(), ((Number) c[1]).longValue(),
-                ((Number) c[2]).longValue(), true, received, received - ((Number) c[1]).longValue(), (String) c[4],
-                (String) c[5], Rows.time(c[6], BusinessClock.TAIPEI), ((Number) c[7]).longValue());
+        long expected = ((Number) c[from + 1]).longValue();
+        long received = ((Number) c[from + 3]).longValue();
+        return new CashDay(driverId, day, ((Number) c[from]).intValue(), expected, ((Number) c[from + 2]).longValue(), true,
+                received, received - expected, (String) c[from + 4], (String) c[from + 5],
+                Rows.time(c[from + 6], BusinessClock.TAIPEI), ((Number) c[from + 7]).longValue());
+    }
+
+    private static int intOr0(Object n) {
+        return n == null ? 0 : ((Number) n).intValue();
+    }
+
+    private static long longOr0(Object n) {
+        return n == null ? 0 : ((Number) n).longValue();
     }
 
     /** Deliveries, expected, recorded, as the day's deliveries now say. */
@@ -106,12 +127,12 @@ public class CashBook {
                 .getSingleResult();
     }
 
-    /** Every driver with deliveries (or a close) that day. */
+    /** Every driver with deliveries (or a close) that day: one statement however many drivers. */
     @SuppressWarnings("unchecked")
     public List<CashDay> dayOfAll(LocalDate day) {
         List<CashDay> out = new ArrayList<>();
-        for (Object driver : em.createNativeQuery(DRIVERS_OF_DAY).setParameter("day", day).getResultList()) {
-            out.add(day((String) driver, day));
+        for (Object[] r : (List<Object[]>) em.createNativeQuery(DAYS_OF_ALL).setParameter("day", day).getResultList()) {
+            out.add(cashDay((String) r[0], day, r, 1, r, 4));
         }
         return out;
     }

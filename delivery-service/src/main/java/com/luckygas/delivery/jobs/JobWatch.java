@@ -15,9 +15,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -177,7 +178,7 @@ public class JobWatch {
                        last_succeeded_at, failures_in_a_row, created_at
                 FROM delivery.job_status ORDER BY job""").getResultList();
         List<JobState> jobs = new ArrayList<>();
-        java.time.ZoneId zone = clock.getZone();
+        ZoneId zone = clock.getZone();
         for (Object[] r : rows) {
             Job job = Job.named((String) r[0]).orElse(null);
             if (job == null) {

@@ -84,6 +84,14 @@ class CylinderLedgerTest {
                 .post("/api/orders/" + id + "/complete").then().statusCode(200);
     }
 
+    /** {@code hours} ago, but not before today's midnight in Taipei (a count "this morning" is today's, even just after midnight). */
+    private static String earlierToday(int hours) {
+        OffsetDateTime now = OffsetDateTime.now(OrderApi.TAIPEI);
+        OffsetDateTime midnight = today().atStartOfDay(OrderApi.TAIPEI).toOffsetDateTime();
+        OffsetDateTime at = now.minusHours(hours);
+        return (at.isBefore(midnight) ? midnight : at).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
     @Test
     void theBalanceIsTheLastCountPlusDeliveriesMinusEmptiesPlusMovements() {
         OrderApi.defaultPrices();
@@ -93,7 +101,7 @@ class CylinderLedgerTest {
 
         // counted at the site this morning: 3 × 20 kg, 1 × 50 kg
         office().body(Map.of("counts", Map.of("R20", 3, "R50", 1), "reason", "開戶點數",
-                        "countedAt", OffsetDateTime.now().minusHours(2).truncatedTo(ChronoUnit.SECONDS).toString()))
+                        "countedAt", earlierToday(2)))
                 .post("/api/cylinders/customers/" + CUSTOMER + "/counts").then().statusCode(201)
                 .body("products.find { it.productCode == 'R20' }.held", equalTo(3));
         // 2 full 20 kg in, 2 empty 20 kg and the empty 50 kg back
@@ -143,7 +151,7 @@ class CylinderLedgerTest {
     @Test
     void movementsComeNewestFirstInCursorPagesWithoutGapsOrRepeats() {
         office().body(Map.of("counts", Map.of("R20", 2), "countedAt",
-                        OffsetDateTime.now().minusHours(3).truncatedTo(ChronoUnit.SECONDS).toString()))
+                        earlierToday(3)))
                 .post("/api/cylinders/customers/" + OTHER + "/counts").then().statusCode(201);
         deliver(OTHER, "D-CYL2", "R20", 1, 1, "R50", 1, 0);
         office().body(Map.of("kind", "LOST", "productCode", "R50", "quantity", 1, "reason", "客戶遺失"))

@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * The office's customer search: one {@code q} that is an exact code, a phone number in any
  * format, or part of the short name, invoice title or address (Chinese included), plus filters.
- * Every branch of the query has an index (V2__customer_book.sql, V3__query_grams.sql); a page
- * costs two statements whatever its size.
+ * Every branch of the query has an index: code and phones on the customer (V2__customer_book.sql,
+ * V5__search_folding.sql), the text in the suffix index (V6__search_suffixes.sql, ADR 0015). A
+ * page costs one statement, two when it lies past the last match.
  */
 @ApplicationScoped
 public class CustomerSearch {
@@ -77,10 +78,10 @@ public class CustomerSearch {
 
     /**
      * One page in one statement: the page's rows, already in order, with just the columns a
-     * result list shows. A search ({@code q}) must visit every match to rank them, so the same
-     * pass counts them: the matches' sort keys are gathered once (narrow rows), counted, and only
-     * the page's ids are joined back for their columns. A plain or filtered list walks an index
-     * for just one page and is counted apart (a second statement).
+     * result list shows. A search ({@code q}) must rank every match, so the same pass counts them:
+     * the matches' sort keys are gathered once (from the suffix index alone when there are no
+     * filters), counted, and only the page's ids are joined back for their columns. A plain or
+     * filtered list walks an index for just one page and is counted apart (a second statement).
      */
     @SuppressWarnings("unchecked")
     public Page<CustomerSummary> search(Filters filters, Sort sort, int page, int size) {
@@ -123,21 +124,20 @@ public class CustomerSearch {
 
     public Statement rows(Filters filters, Sort sort, int page, int size) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(filters, params);
-        boolean hasQuery = params.containsKey("q");
-        Sort effective = sort != null ? sort : hasQuery ? Sort.RELEVANCE : Sort.CODE;
-        if (effective == Sort.RELEVANCE && !hasQuery) {
+        String q = query(filters, params);
+        List<String> conditions = filters(filters, params);
+        Sort effective = sort != null ? sort : q != null ? Sort.RELEVANCE : Sort.CODE;
+        if (effective == Sort.RELEVANCE && q == null) {
             effective = Sort.CODE;
         }
         params.put("limit", size);
         params.put("offset", (long) page * size);
-        if (!hasQuery) {
-            return new Statement("SELECT " + SUMMARY_COLUMNS + ", CAST(NULL AS bigint) FROM customer.customer c" + where
+        if (q == null) {
+            return new Statement("SELECT " + SUMMARY_COLUMNS + ", CAST(NULL AS bigint) FROM customer.customer c" + where(conditions)
                     + " ORDER BY " + effective.orderBy("c") + " LIMIT :limit OFFSET :offset", params);
         }
-        String rank = effective == Sort.RELEVANCE ? rank(params.containsKey("phone"), params.containsKey("ending")) : "0";
-        return new Statement("WITH m AS MATERIALIZED (SELECT c.id, c.code, c.short_name, c.updated_at, " + rank + " AS rank"
-                + " FROM customer.customer c" + where + "),"
+        boolean rowNeeded = !conditions.isEmpty() || effective == Sort.NAME || effective == Sort.UPDATED;
+        return new Statement("WITH " + hits(params) + ", m AS MATERIALIZED (" + matches(conditions, rowNeeded) + "),"
                 + " p AS (SELECT m.* FROM m ORDER BY " + effective.orderBy("m") + " LIMIT :limit OFFSET :offset)"
                 + " SELECT " + SUMMARY_COLUMNS + ", (SELECT count(*) FROM m) FROM p m JOIN customer.customer c ON c.id = m.id"
                 + " ORDER BY " + effective.orderBy("m"), params);
@@ -145,37 +145,80 @@ public class CustomerSearch {
 
     public Statement count(Filters filters) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(filters, params);
-        return new Statement("SELECT count(*) FROM customer.customer c" + where, params);
+        String q = query(filters, params);
+        List<String> conditions = filters(filters, params);
+        if (q == null) {
+            return new Statement("SELECT count(*) FROM customer.customer c" + where(conditions), params);
+        }
+        return new Statement("WITH " + hits(params) + " SELECT count(*) FROM (" + matches(conditions, !conditions.isEmpty()) + ") m",
+                params);
     }
 
-    private static String where(Filters f, Map<String, Object> params) {
-        List<String> conditions = new ArrayList<>();
+    /** The stripped query, recorded in params with the phone number or number ending it can be; null for none. */
+    private static String query(Filters f, Map<String, Object> params) {
         String q = f.q() == null ? "" : f.q().strip();
-        if (!q.isEmpty()) {
-            params.put("q", q);
-            String phone = PhoneNumbers.normalise(q).orElse(null);
-            if (phone != null) {
-                params.put("phone", phone);
-            }
-            String ending = phone == null ? PhoneNumbers.ending(q).orElse(null) : null;
-            if (ending != null) {
-                params.put("ending", ending);
-            }
-            String exact = "c.code = :q"
-                    + (phone != null ? " OR c.phones @> ARRAY[CAST(:phone AS text)]" : "")
-                    + (ending != null ? " OR c.phone_endings @> ARRAY[CAST(:ending AS text)]" : "");
-            // exact OR (grams AND text), written as (exact OR grams) AND (exact OR text): the same
-            // rows, but the first factor is what the bitmap scan answers from the indexes and only the
-            // second is tested on each candidate row. In the first form PostgreSQL re-tests the whole
-            // OR, array containment included (the row's ~40 grams against the query's), on every
-            // candidate: a third of the time of a search matching 3,000 of 100,000 customers
-            // (docs/benchmarks.md). The query's grams in a sub-select: computed once per statement,
-            // also under a generic plan where a plain call would be re-evaluated for every row.
-            conditions.add("(" + exact + " OR c.search_grams @> (SELECT customer.query_grams(customer.fold(:q))))");
-            conditions.add("(" + exact + " OR c.name_folded LIKE " + CONTAINS + " OR c.title_folded LIKE " + CONTAINS
-                    + " OR c.address_folded LIKE " + CONTAINS + ")");
+        if (q.isEmpty()) {
+            return null;
         }
+        params.put("q", q);
+        String phone = PhoneNumbers.normalise(q).orElse(null);
+        if (phone != null) {
+            params.put("phone", phone);
+        }
+        String ending = phone == null ? PhoneNumbers.ending(q).orElse(null) : null;
+        if (ending != null) {
+            params.put("ending", ending);
+        }
+        return q;
+    }
+
+    /** The query's key in the suffix index (V6__search_suffixes.sql), and whether it is the whole (folded) query. */
+    private static final String KEY = "(SELECT customer.search_key(customer.fold(:q)))";
+    private static final String KEY_END = "(SELECT customer.search_key(customer.fold(:q)) || U&'\\+10FFFF')";
+    private static final String WHOLE = "(SELECT customer.search_key(customer.fold(:q)) = customer.fold(:q))";
+
+    /**
+     * Every way a customer matches q, with its rank and code: (1) the suffixes starting with the
+     * query, read from the index alone, their kind being the rank — when the query is no longer
+     * than an indexed suffix, which is nearly always; (2) for a longer query, the suffixes starting
+     * with its first characters, tested by the customer's text; (3) exact code and phone numbers,
+     * from their own indexes. The one-time filters on WHOLE make only one of (1) and (2) run.
+     * A customer matching several ways appears several times: {@link #matches} keeps its best rank.
+     */
+    private static String hits(Map<String, Object> params) {
+        boolean hasPhone = params.containsKey("phone");
+        boolean hasEnding = params.containsKey("ending");
+        String exact = "c.code = :q"
+                + (hasPhone ? " OR c.phones @> ARRAY[CAST(:phone AS text)]" : "")
+                + (hasEnding ? " OR c.phone_endings @> ARRAY[CAST(:ending AS text)]" : "");
+        String range = "s.suffix >= " + KEY + " AND s.suffix < " + KEY_END;
+        return "hits AS (SELECT s.customer_id AS id, s.kind AS rank, s.code FROM customer.search_suffix s"
+                + " WHERE " + range + " AND " + WHOLE
+                // each candidate's row by its key (OFFSET 0 keeps the join a lookup per candidate: planned
+                // as a hash join it would read the whole table, the candidates' number being unknown)
+                + " UNION ALL SELECT c.id, c.rank, c.code FROM customer.search_suffix s"
+                + " CROSS JOIN LATERAL (SELECT c.id, " + rank(hasPhone, hasEnding) + " AS rank, c.code FROM customer.customer c"
+                + " WHERE c.id = s.customer_id AND (c.name_folded LIKE " + CONTAINS + " OR c.title_folded LIKE " + CONTAINS
+                + " OR c.address_folded LIKE " + CONTAINS + ") OFFSET 0) c"
+                + " WHERE " + range + " AND NOT " + WHOLE
+                + " UNION ALL SELECT c.id, " + rank(hasPhone, hasEnding) + ", c.code FROM customer.customer c WHERE " + exact + ")";
+    }
+
+    /**
+     * One row per matching customer with its best rank and the sort keys. Without filters, ordered
+     * by relevance or code, this needs nothing but the index; filters and the other orders read
+     * each match's row.
+     */
+    private static String matches(List<String> conditions, boolean rowNeeded) {
+        if (!rowNeeded) {
+            return "SELECT h.id, min(h.code) AS code, min(h.rank) AS rank FROM hits h GROUP BY h.id";
+        }
+        return "SELECT c.id, c.code, c.short_name, c.updated_at, min(h.rank) AS rank FROM hits h"
+                + " JOIN customer.customer c ON c.id = h.id" + where(conditions) + " GROUP BY c.id";
+    }
+
+    private static List<String> filters(Filters f, Map<String, Object> params) {
+        List<String> conditions = new ArrayList<>();
         if (f.area() != null && !f.area().isBlank()) {
             params.put("area", f.area().strip());
             conditions.add("c.area = :area");
@@ -191,6 +234,10 @@ public class CustomerSearch {
         if (f.hasCoordinates() != null) {
             conditions.add(f.hasCoordinates() ? "c.latitude IS NOT NULL" : "c.latitude IS NULL");
         }
+        return conditions;
+    }
+
+    private static String where(List<String> conditions) {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 }

@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -124,5 +125,45 @@ class CustomerSearchTest {
         }
         assertEquals(all, paged);
         assertEquals(paged.size(), new HashSet<>(paged).size());
+    }
+
+    private static List<String> searchOurs(String q, String prefix) {
+        return CustomerApi.search(q, c -> c.startsWith(prefix));
+    }
+
+    /** The search index follows each change of a customer's name, invoice title, address or code. */
+    @Test
+    void aCustomerIsFoundByWhatItIsCalledNowNotByWhatItWas() {
+        long id = CustomerApi.add("U107", "阿福麵館", null, "新北市蘆洲區民族路", null, "商店", null);
+        assertEquals(List.of("U107"), searchOurs("阿福", "U1"));
+        office().header("If-Match", "\"0\"").body(Map.of("shortName", "阿祿麵館", "address", "臺北市士林區福德路", "invoiceTitle", "阿祿食品行"))
+                .patch("/api/customers/" + id).then().statusCode(200);
+        assertEquals(List.of(), searchOurs("阿福", "U1"));
+        assertEquals(List.of(), searchOurs("民族路", "U1"));
+        assertEquals(List.of("U107"), searchOurs("阿祿麵", "U1"));
+        assertEquals(List.of("U107"), searchOurs("食品行", "U1"));
+        assertEquals(List.of("U107"), searchOurs("台北市士林", "U1"));
+        // a change of nothing searchable (the phones) leaves it found; a new code is the one listed
+        office().header("If-Match", "\"1\"").body(Map.of("phones", List.of("0911222333"))).patch("/api/customers/" + id)
+                .then().statusCode(200);
+        assertEquals(List.of("U107"), searchOurs("阿祿", "U1"));
+        office().header("If-Match", "\"2\"").body(Map.of("code", "U108")).patch("/api/customers/" + id).then().statusCode(200);
+        assertEquals(List.of("U108"), searchOurs("阿祿", "U1"));
+    }
+
+    /**
+     * The index holds the first 12 characters of each suffix: a longer query (a whole address
+     * pasted) is found by them, then told apart by the rest, and still ranked name first.
+     */
+    @Test
+    void aQueryLongerThanTheIndexedPartIsMatchedWhole() {
+        add("V201", "林宅", null, "臺北市大安區復興南路一段100號", null, "商店", null);
+        add("V202", "王宅", null, "臺北市大安區復興南路一段109號", null, "商店", null);
+        add("V203", "台北市大安區復興南路一段100號店", null, "桃園市", null, "商店", null);
+        assertEquals(List.of("V203", "V201"), searchOurs("台北市大安區復興南路一段100號", "V2"));
+        assertEquals(List.of("V202"), searchOurs("臺北市大安區復興南路一段109", "V2"));
+        assertEquals(List.of("V203", "V201", "V202"), searchOurs("臺北市大安區復興南路一段1", "V2"));
+        assertEquals(List.of("V203", "V201", "V202"), searchOurs("臺北市大安區復興南路一段", "V2"));
+        assertEquals(List.of(), searchOurs("臺北市大安區復興南路一段101號", "V2"));
     }
 }

@@ -26,5 +26,6 @@ final class QueryPlans {
     static void usesIndex(String plan, String index) {
         assertTrue(plan.contains(index), "expected " + index + " in\n" + plan);
         assertFalse(plan.contains("Seq Scan on customer"), "the customer table is scanned:\n" + plan);
+        assertFalse(plan.contains("Seq Scan on search_suffix"), "the search index's table is scanned:\n" + plan);
     }
 }

@@ -38,7 +38,7 @@ class SmallBookQueryPlanTest {
     }
 
     @Test
-    void nameSearchRightAfterABulkLoadUsesTheGramIndex() throws Exception {
+    void nameSearchRightAfterABulkLoadUsesTheSuffixIndex() throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             // 1,300 shops named like the real ones: one in 28 is a 小吃, addresses on 20 streets
             s.execute("""
@@ -58,6 +58,6 @@ class SmallBookQueryPlanTest {
             s.execute("ANALYZE customer.customer");
         }
         usesIndex(QueryPlans.plan(em, search.rows(new CustomerSearch.Filters("小吃", null, null, null, null), null, 0, 50)),
-                "customer_search_grams_idx");
+                "search_suffix_idx");
     }
 }

@@ -47,18 +47,29 @@ public class CustomerSearch {
      * 臺/台 and the other variant pairs, full-width forms, case; V5__search_folding.sql).
      */
     private static String rank(boolean hasPhone, boolean hasEnding) {
-        return "CASE WHEN c.code = :q THEN 0"
-                + (hasPhone ? " WHEN c.phones @> ARRAY[CAST(:phone AS text)] THEN 1" : "")
-                + (hasEnding ? " WHEN c.phone_endings @> ARRAY[CAST(:ending AS text)] THEN 1" : "")
+        return "CASE WHEN c.code = " + Q + " THEN 0"
+                + (hasPhone ? " WHEN c.phones @> ARRAY[" + PHONE + "] THEN 1" : "")
+                + (hasEnding ? " WHEN c.phone_endings @> ARRAY[" + ENDING + "] THEN 1" : "")
                 + " WHEN c.name_folded LIKE " + PREFIX + " THEN 2"
                 + " WHEN c.name_folded LIKE " + CONTAINS + " THEN 3"
                 + " WHEN c.title_folded LIKE " + CONTAINS + " THEN 4"
                 + " ELSE 5 END";
     }
 
-    /** The query's LIKE patterns, folded and escaped in SQL (sub-selects: computed once per statement). */
-    private static final String CONTAINS = "(SELECT '%' || customer.like_folded(:q) || '%')";
-    private static final String PREFIX = "(SELECT customer.like_folded(:q) || '%')";
+    /**
+     * What a search compares, computed once per statement from the parameters in the one-row
+     * {@code k} (see {@link #hits}): q itself, its phone number and number ending, its key in the
+     * suffix index (V6__search_suffixes.sql), whether that key is the whole folded query, and its
+     * LIKE patterns (folded, LIKE's characters escaped).
+     */
+    private static final String Q = "(SELECT k.q FROM k)";
+    private static final String PHONE = "(SELECT k.phone FROM k)";
+    private static final String ENDING = "(SELECT k.ending FROM k)";
+    private static final String KEY = "(SELECT k.key FROM k)";
+    private static final String KEY_END = "(SELECT k.key || U&'\\+10FFFF' FROM k)";
+    private static final String WHOLE = "(SELECT k.whole FROM k)";
+    private static final String CONTAINS = "(SELECT k.contains FROM k)";
+    private static final String PREFIX = "(SELECT k.prefix FROM k)";
 
     /** A built statement: SQL and its parameters (kept apart so that tests can EXPLAIN exactly it). */
     public record Statement(String sql, Map<String, Object> params) {
@@ -172,11 +183,6 @@ public class CustomerSearch {
         return q;
     }
 
-    /** The query's key in the suffix index (V6__search_suffixes.sql), and whether it is the whole (folded) query. */
-    private static final String KEY = "(SELECT customer.search_key(customer.fold(:q)))";
-    private static final String KEY_END = "(SELECT customer.search_key(customer.fold(:q)) || U&'\\+10FFFF')";
-    private static final String WHOLE = "(SELECT customer.search_key(customer.fold(:q)) = customer.fold(:q))";
-
     /**
      * Every way a customer matches q, with its rank and code: (1) the suffixes starting with the
      * query, read from the index alone, their kind being the rank — when the query is no longer
@@ -184,15 +190,22 @@ public class CustomerSearch {
      * with its first characters, tested by the customer's text; (3) exact code and phone numbers,
      * from their own indexes. The one-time filters on WHOLE make only one of (1) and (2) run.
      * A customer matching several ways appears several times: {@link #matches} keeps its best rank.
+     * The parameters are read through {@code k} only: the plan then does not depend on their values,
+     * and PostgreSQL keeps one generic plan for the prepared statement instead of planning each
+     * search again (planning was about 1 ms of a 1–5 ms search, docs/benchmarks.md).
      */
     private static String hits(Map<String, Object> params) {
         boolean hasPhone = params.containsKey("phone");
         boolean hasEnding = params.containsKey("ending");
-        String exact = "c.code = :q"
-                + (hasPhone ? " OR c.phones @> ARRAY[CAST(:phone AS text)]" : "")
-                + (hasEnding ? " OR c.phone_endings @> ARRAY[CAST(:ending AS text)]" : "");
+        String exact = "c.code = " + Q
+                + (hasPhone ? " OR c.phones @> ARRAY[" + PHONE + "]" : "")
+                + (hasEnding ? " OR c.phone_endings @> ARRAY[" + ENDING + "]" : "");
         String range = "s.suffix >= " + KEY + " AND s.suffix < " + KEY_END;
-        return "hits AS (SELECT s.customer_id AS id, s.kind AS rank, s.code FROM customer.search_suffix s"
+        return "k AS MATERIALIZED (SELECT CAST(:q AS text) AS q, customer.search_key(customer.fold(:q)) AS key,"
+                + " customer.search_key(customer.fold(:q)) = customer.fold(:q) AS whole,"
+                + " '%' || customer.like_folded(:q) || '%' AS contains, customer.like_folded(:q) || '%' AS prefix"
+                + (hasPhone ? ", CAST(:phone AS text) AS phone" : "") + (hasEnding ? ", CAST(:ending AS text) AS ending" : "") + "),"
+                + " hits AS (SELECT s.customer_id AS id, s.kind AS rank, s.code FROM customer.search_suffix s"
                 + " WHERE " + range + " AND " + WHOLE
                 // each candidate's row by its key (OFFSET 0 keeps the join a lookup per candidate: planned
                 // as a hash join it would read the whole table, the candidates' number being unknown)

@@ -113,6 +113,37 @@ class QueryPlanTest {
                 longPlan);
     }
 
+    /**
+     * A search's plan does not depend on its values (they reach it through one computed row), so
+     * PostgreSQL keeps one generic plan for the prepared statement instead of planning every
+     * search again: planning was about 1 ms of a 1–5 ms search (docs/benchmarks.md).
+     */
+    @Test
+    void aSearchIsPlannedOnceThenItsPlanIsKept() throws Exception {
+        for (String q : List.of("龍山寺", "0910-012-345", "012345", "龍山寺素食小吃龍山寺素食小吃")) {
+            CustomerSearch.Statement statement = search.rows(new CustomerSearch.Filters(q, null, null, null, null), null, 0, 20);
+            String sql = statement.sql();
+            List<String> types = new java.util.ArrayList<>();
+            List<String> values = new java.util.ArrayList<>();
+            for (var p : statement.params().entrySet()) {
+                sql = sql.replace(":" + p.getKey(), "$" + (types.size() + 1));
+                types.add(p.getValue() instanceof String ? "text" : p.getValue() instanceof Long ? "bigint" : "integer");
+                values.add(p.getValue() instanceof String v ? "'" + v.replace("'", "''") + "'" : String.valueOf(p.getValue()));
+            }
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute("PREPARE kept(" + String.join(", ", types) + ") AS " + sql);
+                for (int n = 0; n < 8; n++) {
+                    s.execute("EXECUTE kept(" + String.join(", ", values) + ")");
+                }
+                try (var rs = s.executeQuery("SELECT generic_plans FROM pg_prepared_statements WHERE name = 'kept'")) {
+                    assertTrue(rs.next());
+                    assertTrue(rs.getLong(1) >= 2, q + ": planned again on each execution");
+                }
+                s.execute("DEALLOCATE kept");
+            }
+        }
+    }
+
     @Test
     void phoneSearchUsesThePhoneIndex() {
         usesIndex(plan(search.rows(new CustomerSearch.Filters("0910-012-345", null, null, null, null), null, 0, 50)),

@@ -44,7 +44,10 @@ public class CustomerSearch {
     /**
      * Exact code first, then phone (the whole number, or its last 6+ digits), then name starting
      * with q, name containing q, invoice title, address — all compared folded ({@code customer.fold}:
-     * 臺/台 and the other variant pairs, full-width forms, case; V5__search_folding.sql).
+     * 臺/台 and the other variant pairs, full-width forms, case; V5__search_folding.sql). The suffix
+     * index stores the same ranks 2–5 as each suffix's kind ({@code customer.search_suffixes}, V6);
+     * this CASE ranks what the index cannot (long queries, exact matches).
+     * {@code CustomerSearchTest} holds both to the same order.
      */
     private static String rank(boolean hasPhone, boolean hasEnding) {
         return "CASE WHEN c.code = " + Q + " THEN 0"

@@ -83,13 +83,16 @@ final class SearchMatches {
     /**
      * One row per matching customer with its best rank and the sort keys. Without filters, ordered
      * by relevance or code, this needs nothing but the index; filters and the other orders read
-     * each match's row.
+     * each match's row. A customer's best hit is kept by sorting the hits by customer and rank
+     * ({@code DISTINCT ON}): for the thousands of hits of a broad search this is about a fifth
+     * cheaper than grouping them with min() (docs/benchmarks.md, "Keeping each customer's best hit").
      */
     static String matches(List<String> conditions, boolean rowNeeded) {
+        String best = "SELECT DISTINCT ON (h.id) h.id, h.code, h.rank FROM hits h ORDER BY h.id, h.rank";
         if (!rowNeeded) {
-            return "SELECT h.id, min(h.code) AS code, min(h.rank) AS rank FROM hits h GROUP BY h.id";
+            return best;
         }
-        return "SELECT c.id, c.code, c.short_name, c.updated_at, min(h.rank) AS rank FROM hits h"
-                + " JOIN customer.customer c ON c.id = h.id" + CustomerSearch.where(conditions) + " GROUP BY c.id";
+        return "SELECT c.id, c.code, c.short_name, c.updated_at, h.rank FROM (" + best + ") h"
+                + " JOIN customer.customer c ON c.id = h.id" + CustomerSearch.where(conditions);
     }
 }

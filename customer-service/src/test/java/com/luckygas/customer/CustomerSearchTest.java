@@ -152,6 +152,26 @@ class CustomerSearchTest {
     }
 
     /**
+     * A customer found several ways (name, invoice title, an address holding q twice) is listed
+     * once, at its best rank, and counted once.
+     */
+    @Test
+    void aCustomerMatchingSeveralWaysIsListedOnceAtItsBestRank() {
+        add("W301", "老王麵店", null, "臺北市鳳梨路1號", null, "商店", null);
+        add("W302", "好吃鳳梨酥", "鳳梨食品行", "臺北市鳳梨路2號鳳梨大樓", null, "商店", null);
+        add("W303", "阿美商行", "鳳梨企業社", "桃園市", null, "商店", null);
+        add("W304", "鳳梨田", null, "臺南市關廟區鳳梨村", null, "商店", null);
+        assertEquals(List.of("W304", "W302", "W303", "W301"), searchOurs("鳳梨", "W3"));
+        io.restassured.response.Response all = office().queryParam("q", "鳳梨").queryParam("size", 200).get("/api/customers");
+        List<String> codes = codes(all);
+        assertEquals(new HashSet<>(codes).size(), codes.size(), "each customer once: " + codes);
+        assertEquals(codes.size(), all.jsonPath().getLong("total"), "counted once each: " + codes);
+        // the same with a filter, which reads each match's row
+        assertEquals(List.of("W304", "W302", "W303", "W301"), codes(office().queryParam("q", "鳳梨").queryParam("active", true)
+                .queryParam("size", 200).get("/api/customers")).stream().filter(c -> c.startsWith("W3")).toList());
+    }
+
+    /**
      * The index holds the first 12 characters of each suffix: a longer query (a whole address
      * pasted) is found by them, then told apart by the rest, and still ranked name first.
      */

@@ -26,9 +26,14 @@ need psql postgresql-client
 trap '"$ROOT/deploy/local/stack" down >/dev/null 2>&1 || true; rm -rf "$LUCKYGAS_RUN_DIR" /tmp/hey.$$' EXIT
 "$ROOT/deploy/local/stack" up >/dev/null
 
-TOKEN=$(curl -s "$BASE/api/auth/login" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"admin\",\"password\":\"$LUCKYGAS_ADMIN_PASSWORD\"}" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
-[ -n "$TOKEN" ] || { echo "bench: login failed"; exit 1; }
+# The admin's access token (TOKEN). It lives 15 minutes and a slow run takes longer: measure() logs
+# in again before each row (a 2026-12-02 run measured its last row as 401s with the first token).
+login() {
+  TOKEN=$(curl -s "$BASE/api/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"admin\",\"password\":\"$LUCKYGAS_ADMIN_PASSWORD\"}" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+  [ -n "$TOKEN" ] || { echo "bench: login failed"; exit 1; }
+}
+login
 PSQL=(psql -q -X -v ON_ERROR_STOP=1 -h localhost -p "$LUCKYGAS_PG_PORT" -U luckygas luckygas)
 
 urlencode() { printf '%s' "$1" | od -An -tx1 | tr -d ' \n' | sed 's/\(..\)/%\1/g'; }
@@ -47,6 +52,7 @@ hey_run() { # clients requests args... : sets P50 P99 RPS ERRORS
 # One table row: warm-up (WARMUP requests by CONCURRENCY clients), then REQUESTS/2 requests by one client, then REQUESTS by CONCURRENCY clients.
 measure() { # label method url [body-file]
   local label=$1 method=$2 url=$3 body=${4:-}
+  login
   local args=(-m "$method" -H "Authorization: Bearer $TOKEN")
   [ -n "$body" ] && args+=(-T application/json -D "$body")
   hey_run "$CONCURRENCY" "$WARMUP" "${args[@]}" "$url"
